@@ -1,0 +1,96 @@
+// The run's private certificate authority. Every fake server is HTTPS with a leaf from this CA,
+// and the SUT trusts it only through NODE_EXTRA_CA_CERTS / SSL_CERT_FILE / REQUESTS_CA_BUNDLE.
+// X.509 is node-forge's job; key generation is Node's native RSA (forge would be pure JS and slow).
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import forge from 'node-forge';
+
+export interface IssuedCert {
+  certPem: string;
+  keyPem: string;
+  /** base64url SHA-1 of the DER certificate: the JOSE `x5t` thumbprint. */
+  x5t: string;
+  /** base64 DER, as it appears in a JWK `x5c` array. */
+  derBase64: string;
+}
+
+export interface TestCa {
+  certPem: string;
+  /** A TLS server certificate for these DNS names / IP addresses. */
+  issueServerCert(names: string[]): IssuedCert;
+  /** A certificate for an existing RSA signing key (JWK x5c / x5t), issued by this CA. */
+  issueSigningCert(publicKeyPem: string, privateKeyPem: string, commonName: string): IssuedCert;
+}
+
+export function rsaKeyPairPem(bits = 2048): { publicKeyPem: string; privateKeyPem: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: bits,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return { publicKeyPem: publicKey, privateKeyPem: privateKey };
+}
+
+export function thumbprintsOf(cert: forge.pki.Certificate): { x5t: string; derBase64: string } {
+  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes();
+  const sha1 = forge.md.sha1.create().update(der).digest().getBytes();
+  return {
+    x5t: Buffer.from(sha1, 'binary').toString('base64url'),
+    derBase64: Buffer.from(der, 'binary').toString('base64'),
+  };
+}
+
+function newCertificate(publicKeyPem: string, subjectCn: string, days: number): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
+  // Positive serial: the top bit cleared so ASN.1 INTEGER stays positive.
+  const serial = randomBytes(16);
+  serial[0] &= 0x7f;
+  cert.serialNumber = serial.toString('hex');
+  const now = Date.now();
+  cert.validity.notBefore = new Date(now - 60 * 60 * 1000);
+  cert.validity.notAfter = new Date(now + days * 24 * 60 * 60 * 1000);
+  cert.setSubject([{ name: 'commonName', value: subjectCn }]);
+  return cert;
+}
+
+export function createTestCa(commonName = 's2s-conformance test CA'): TestCa {
+  const caKeys = rsaKeyPairPem();
+  const caKey = forge.pki.privateKeyFromPem(caKeys.privateKeyPem);
+  const ca = newCertificate(caKeys.publicKeyPem, commonName, 30);
+  ca.setIssuer(ca.subject.attributes);
+  ca.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  ca.sign(caKey, forge.md.sha256.create());
+
+  const issue = (publicKeyPem: string, privateKeyPem: string, cn: string, extensions: object[]): IssuedCert => {
+    const cert = newCertificate(publicKeyPem, cn, 7);
+    cert.setIssuer(ca.subject.attributes);
+    cert.setExtensions([...extensions, { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() }]);
+    cert.sign(caKey, forge.md.sha256.create());
+    return { certPem: forge.pki.certificateToPem(cert), keyPem: privateKeyPem, ...thumbprintsOf(cert) };
+  };
+
+  return {
+    certPem: forge.pki.certificateToPem(ca),
+    issueServerCert(names) {
+      const keys = rsaKeyPairPem();
+      // altNames type 7 = IP address, 2 = DNS name.
+      const altNames = names.map((n) => (/^[\d.]+$/.test(n) || n.includes(':') ? { type: 7, ip: n } : { type: 2, value: n }));
+      return issue(keys.publicKeyPem, keys.privateKeyPem, names[0], [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames },
+      ]);
+    },
+    issueSigningCert(publicKeyPem, privateKeyPem, cn) {
+      return issue(publicKeyPem, privateKeyPem, cn, [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true },
+      ]);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// What a case is (data) and what running it produced (the public results.json case shape).
+import type { Mutation } from '../tokens/mutations';
+
+export type Level = 'MUST' | 'SHOULD' | 'MAY' | 'INFO';
+/** reject: the SUT must refuse; accept: it must take the request; either: observed and reported only. */
+export type Expect = 'reject' | 'accept' | 'either';
+export type Outcome = 'pass' | 'fail' | 'inconclusive' | 'skip' | 'error';
+
+export interface Requirement {
+  /** Ids of the project's requirements catalog (suites/requirements.json). */
+  ids: string[];
+  spec: string;
+  section: string;
+  level: Level;
+}
+
+export interface CaseDef<Path extends string = string> {
+  id: string;
+  profile: string;
+  /** The inbound path whose valid baseline this case mutates (and whose positive control it runs). */
+  path: Path;
+  title: string;
+  requirement: Requirement;
+  expect: Expect;
+  /** Why this expectation: the rule, and where specs disagree which one stands. */
+  why: string;
+  mutations: Mutation[];
+  /** The case is itself a positive control: no separate control request before it. */
+  isControl?: boolean;
+  /** The SUT must never contact the attacker server for this case (jku / x5u). */
+  attackerMustNotBeFetched?: boolean;
+  cwe?: string[];
+}
+
+export interface HttpExchange {
+  request: { method: string; url: string; headers: Record<string, string> };
+  response?: { status: number; headers: Record<string, string>; body: string; ms: number };
+  error?: string;
+}
+
+export interface CaseResult {
+  id: string;
+  profile: string;
+  title: string;
+  requirement: Requirement;
+  expect: Expect;
+  why: string;
+  observed: {
+    status?: number;
+    accepted?: boolean;
+    controlStatus?: number;
+    attackerFetches?: number;
+    robustness?: { verdict: 'fail' | 'warn'; detail: string };
+    note?: string;
+  };
+  outcome: Outcome;
+  reason: string;
+  evidence: {
+    mutations: string[];
+    token?: { raw: string; header?: unknown; payload?: unknown; note?: string };
+    request?: HttpExchange['request'];
+    response?: HttpExchange['response'];
+    control?: { status?: number; error?: string };
+  };
+  durationMs?: number;
+}

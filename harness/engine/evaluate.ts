@@ -1,0 +1,45 @@
+// The verdict of one case from what was observed: a pure function, so it is unit-tested on its own.
+import type { CaseDef, CaseResult, Outcome } from './case-model';
+
+export interface Observation {
+  controlStatus?: number;
+  controlError?: string;
+  status?: number;
+  error?: string;
+  attackerFetches?: number;
+  sutGone?: string;
+}
+
+const isAccept = (status: number) => status >= 200 && status < 300;
+
+export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeFetched'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
+  const observed: CaseResult['observed'] = { status: o.status, controlStatus: o.controlStatus };
+  if (o.sutGone) return { outcome: 'error', reason: o.sutGone, observed };
+  if (!def.isControl) {
+    if (o.controlError) return { outcome: 'error', reason: `positive control: ${o.controlError}`, observed };
+    if (o.controlStatus === undefined || !isAccept(o.controlStatus))
+      return { outcome: 'inconclusive', reason: `the positive control (the valid token for this path) got ${o.controlStatus}, not 2xx, so a rejection here proves nothing`, observed };
+  }
+  if (o.error || o.status === undefined) return { outcome: 'error', reason: o.error ?? 'no response', observed };
+
+  const accepted = isAccept(o.status);
+  observed.accepted = accepted;
+  if (o.attackerFetches !== undefined) observed.attackerFetches = o.attackerFetches;
+  if (!accepted && o.status !== 401 && o.status !== 403) {
+    observed.robustness =
+      o.status >= 500
+        ? { verdict: 'fail', detail: `answered ${o.status}: a server error on a refused token (robustness failure; the token was still refused)` }
+        : { verdict: 'warn', detail: `answered ${o.status}: refusals should be 401 or 403` };
+  }
+  if (o.attackerFetches) return { outcome: 'fail', reason: `the SUT fetched the attacker's URL ${o.attackerFetches} time(s) named in the token header`, observed };
+
+  switch (def.expect) {
+    case 'reject':
+      return accepted ? { outcome: 'fail', reason: `accepted (${o.status}) a token it must refuse`, observed } : { outcome: 'pass', reason: `refused (${o.status})`, observed };
+    case 'accept':
+      return accepted ? { outcome: 'pass', reason: `accepted (${o.status})` , observed } : { outcome: 'fail', reason: `refused (${o.status}) a token it should accept`, observed };
+    case 'either':
+      observed.note = accepted ? 'accepted' : 'refused';
+      return { outcome: 'pass', reason: `informational: ${accepted ? 'accepted' : 'refused'} (${o.status}); either is allowed`, observed };
+  }
+}

@@ -1,0 +1,48 @@
+// The worker's handle on the harness: the run state, the SUT endpoint and the control API.
+import type { SutState } from '../servers/control';
+import type { Hit } from '../servers/router';
+import { readRunState, type RunState } from '../run/state';
+import { send, SendError } from './http-send';
+
+/** After this many timeouts in a row the SUT is taken as hung and cases fail fast. */
+const HUNG_AFTER_TIMEOUTS = 3;
+
+export class HarnessClient {
+  readonly state: RunState;
+  private consecutiveTimeouts = 0;
+
+  constructor(state: RunState = readRunState()) {
+    this.state = state;
+  }
+
+  async control<T>(path: string): Promise<T> {
+    const res = await send('GET', `${this.state.urls.control}${path}`, {}, '', 5000);
+    return JSON.parse(res.body) as T;
+  }
+
+  hits(server: string, pathIncludes: string): Promise<Hit[]> {
+    return this.control<Hit[]>(`/hits?server=${encodeURIComponent(server)}&path=${encodeURIComponent(pathIncludes)}`);
+  }
+
+  sutState(): Promise<SutState> {
+    return this.control<SutState>('/sut');
+  }
+
+  /** Why the SUT cannot be asked anything now, or undefined when it can. */
+  async sutGone(): Promise<string | undefined> {
+    if (this.consecutiveTimeouts >= HUNG_AFTER_TIMEOUTS) return `the SUT stopped answering (${this.consecutiveTimeouts} requests in a row timed out)`;
+    const s = await this.sutState();
+    return s.status === 'exited' ? s.reason : undefined;
+  }
+
+  async sendToSut(method: string, url: string, headers: Record<string, string>, body: string) {
+    try {
+      const res = await send(method, url, headers, body, this.state.timeoutMs);
+      this.consecutiveTimeouts = 0;
+      return res;
+    } catch (err) {
+      if (err instanceof SendError && err.kind === 'timeout') this.consecutiveTimeouts++;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// Sends one request to the SUT over a keep-alive agent with a hard deadline. Raw node:http, so a
+// case controls every header byte (duplicate or odd Authorization headers included).
+import http from 'node:http';
+import https from 'node:https';
+import type { HttpExchange } from './case-model';
+
+const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 32 }), https: new https.Agent({ keepAlive: true, maxSockets: 32 }) };
+const BODY_EVIDENCE_LIMIT = 2000;
+
+export class SendError extends Error {
+  constructor(message: string, readonly kind: 'timeout' | 'connection') {
+    super(message);
+  }
+}
+
+export function send(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<NonNullable<HttpExchange['response']>> {
+  const u = new URL(url);
+  const lib = u.protocol === 'https:' ? https : http;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = lib.request(u, { method, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers }, agent: agents[u.protocol === 'https:' ? 'https' : 'http'] }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
+          body: Buffer.concat(chunks).toString('utf8').slice(0, BODY_EVIDENCE_LIMIT),
+          ms: Math.round((performance.now() - started) * 100) / 100,
+        });
+      });
+      res.on('error', (err) => reject(new SendError(`the SUT's response broke off: ${err.message}`, 'connection')));
+    });
+    const timer = setTimeout(() => req.destroy(new SendError(`the SUT did not answer within ${timeoutMs} ms`, 'timeout')), timeoutMs);
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err instanceof SendError ? err : new SendError(`could not reach the SUT: ${(err as NodeJS.ErrnoException).code ?? err.message}`, 'connection'));
+    });
+    req.end(body);
+  });
+}

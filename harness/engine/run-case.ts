@@ -1,0 +1,99 @@
+// Runs one case: the positive control for its path, then the mutated request, then the verdict.
+import { decodeForEvidence } from '../tokens/compact';
+import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draft';
+import type { MutationContext } from '../tokens/mutations';
+import type { CaseDef, CaseResult } from './case-model';
+import { evaluate, type Observation } from './evaluate';
+import type { HarnessClient } from './harness-client';
+
+export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext) => CaseDraft;
+
+interface RenderedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function placeToken(auth: TokenPlacement, token: string, url: URL, headers: Record<string, string>): void {
+  switch (auth.in) {
+    case 'authorization':
+      headers.authorization = auth.scheme ? `${auth.scheme} ${token}` : token;
+      break;
+    case 'authorization-raw':
+      headers.authorization = auth.value.replace('{token}', token);
+      break;
+    case 'query':
+      url.searchParams.set(auth.name, token);
+      break;
+    case 'header':
+      headers[auth.name] = auth.scheme ? `${auth.scheme} ${token}` : token;
+      break;
+    case 'nowhere':
+      break;
+  }
+}
+
+export function renderRequest(draft: CaseDraft, token: string, sutUrl: string): RenderedRequest {
+  const url = new URL(sutUrl);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  placeToken(draft.request.auth, token, url, headers);
+  return { method: 'POST', url: url.href, headers, body: JSON.stringify(draft.request.activity) };
+}
+
+/** One control token per path per worker: valid for an hour, re-signed after half of that. */
+const controlTokens = new Map<string, { token: string; until: number }>();
+
+export async function runCase<Path extends string>(def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
+  const started = performance.now();
+  const ctx = (caseId: string): MutationContext => ({ keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId, now: Math.floor(Date.now() / 1000) });
+  const o: Observation = {};
+  const evidence: CaseResult['evidence'] = { mutations: def.mutations.map((m) => m.describe) };
+
+  o.sutGone = await h.sutGone();
+  if (!o.sutGone && !def.isControl) {
+    const c = ctx(def.id);
+    const draft = baseline(def.path, c);
+    let cached = controlTokens.get(def.path);
+    if (!cached || cached.until < c.now) controlTokens.set(def.path, (cached = { token: renderToken(draft.token, h.state.keys), until: c.now + 1800 }));
+    const req = renderRequest(draft, cached.token, h.state.sutUrl);
+    try {
+      o.controlStatus = (await h.sendToSut(req.method, req.url, req.headers, req.body)).status;
+    } catch (err) {
+      o.controlError = (err as Error).message;
+    }
+    evidence.control = { status: o.controlStatus, error: o.controlError };
+  }
+
+  if (!o.sutGone && !o.controlError && (def.isControl || (o.controlStatus ?? 0) < 300)) {
+    const c = ctx(def.id);
+    const draft = baseline(def.path, c);
+    for (const m of def.mutations) m.apply(draft, c);
+    const token = renderToken(draft.token, h.state.keys);
+    const req = renderRequest(draft, token, h.state.sutUrl);
+    evidence.token = { raw: token, ...decodeForEvidence(token) };
+    evidence.request = { method: req.method, url: req.url, headers: req.headers };
+    try {
+      const res = await h.sendToSut(req.method, req.url, req.headers, req.body);
+      evidence.response = res;
+      o.status = res.status;
+    } catch (err) {
+      o.error = (err as Error).message;
+      o.sutGone = await h.sutGone();
+    }
+    if (def.attackerMustNotBeFetched) o.attackerFetches = (await h.hits('attacker', `/${def.id}`)).length;
+  }
+
+  const verdict = evaluate(def, o);
+  return {
+    id: def.id,
+    profile: def.profile,
+    title: def.title,
+    requirement: def.requirement,
+    expect: def.expect,
+    why: def.why,
+    ...verdict,
+    evidence,
+    durationMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,86 @@
+// Starts the fakes of the bot-framework profile: key servers + STS + Connector (one HTTPS "front"
+// that also answers for the real Microsoft host names), the fake Emulator, and the attacker server.
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import type { TestCa } from '../ca/test-ca';
+import { createSigningKeys, type SigningKey } from '../keys/signing-keys';
+import { addAttackerRoutes } from '../servers/attacker';
+import { addConnectorRoutes } from '../servers/connector';
+import { addKeyServerRoutes } from '../servers/key-server';
+import { listen, type RunningServer } from '../servers/listen';
+import { HitLog, Router } from '../servers/router';
+import { addStsRoutes } from '../servers/sts';
+import { renderToken } from '../tokens/draft';
+import {
+  AAD_KEYS,
+  BOT_APP_ID,
+  BOT_CONNECTOR_SCOPE,
+  BOT_FRAMEWORK_KEYS,
+  CHANNEL_ISSUER,
+  CONNECTOR_KEYS,
+  EMULATOR_TENANTS,
+  ROUTED_HOSTS,
+  v1Issuer,
+} from './bot-framework';
+
+export interface BotFrameworkWorld {
+  keys: Record<string, SigningKey>;
+  front: RunningServer;
+  emulator: RunningServer;
+  attacker: RunningServer;
+  routedHosts: string[];
+  close(): Promise<void>;
+}
+
+const STS_ISSUER = v1Issuer(EMULATOR_TENANTS[0]);
+
+export async function startBotFrameworkWorld(ca: TestCa, log: HitLog, appPassword: string): Promise<BotFrameworkWorld> {
+  const keys = createSigningKeys(ca, BOT_FRAMEWORK_KEYS);
+  const jwks = (names: string[]) => () => names.map((n) => keys[n].jwk);
+  const serverCert = ca.issueServerCert(['127.0.0.1', 'localhost', ...ROUTED_HOSTS]);
+  const tls = { certPem: serverCert.certPem, keyPem: serverCert.keyPem };
+
+  const stsKey = keys['aad-a'];
+  const mint = (clientId: string, resource: string, lifetime: number): string => {
+    const now = Math.floor(Date.now() / 1000);
+    return renderToken(
+      {
+        header: { alg: 'RS256', typ: 'JWT', kid: stsKey.kid, x5t: stsKey.jwk.x5t },
+        claims: { aud: resource, iss: STS_ISSUER, iat: now, nbf: now, exp: now + lifetime, appid: clientId, appidacr: '1', tid: EMULATOR_TENANTS[0], ver: '1.0' },
+        signWith: { kind: 'key', key: 'aad-a' },
+        finish: [],
+      },
+      keys,
+    );
+  };
+  const stsKeySet = createLocalJWKSet({ keys: AAD_KEYS.map((n) => keys[n].jwk) as never });
+  const verifyBearer = async (token: string): Promise<string | undefined> => {
+    try {
+      const { payload } = await jwtVerify(token, stsKeySet, { issuer: STS_ISSUER, audience: BOT_CONNECTOR_SCOPE, algorithms: ['RS256'] });
+      return payload.appid === BOT_APP_ID ? undefined : `appid ${String(payload.appid)} is not the bot's app id`;
+    } catch (err) {
+      return `bearer rejected: ${(err as Error).message}`;
+    }
+  };
+
+  const frontRouter = new Router('front', log, 'https');
+  addKeyServerRoutes(frontRouter, { connectorJwks: jwks(CONNECTOR_KEYS), aadJwks: jwks(AAD_KEYS), channelIssuer: CHANNEL_ISSUER });
+  addStsRoutes(frontRouter, { clientId: BOT_APP_ID, clientSecret: appPassword, scopes: [`${BOT_CONNECTOR_SCOPE}/.default`], mint, lifetimeSeconds: 3600 });
+  addConnectorRoutes(frontRouter, { verifyBearer });
+
+  const emulatorRouter = new Router('emulator', log, 'https');
+  addConnectorRoutes(emulatorRouter, {});
+
+  const attackerRouter = new Router('attacker', log, 'https');
+  addAttackerRoutes(attackerRouter, keys.rogue.jwk, keys.rogue.certPem);
+
+  const servers = await Promise.all([listen(frontRouter, tls), listen(emulatorRouter, tls), listen(attackerRouter, tls)]);
+  const [front, emulator, attacker] = servers;
+  return {
+    keys,
+    front,
+    emulator,
+    attacker,
+    routedHosts: ROUTED_HOSTS,
+    close: async () => void (await Promise.all(servers.map((s) => s.close()))),
+  };
+}

@@ -1,0 +1,29 @@
+// Reads a case's result from its Playwright test result; a test that died before attaching one
+// (timeout, crash in the harness) becomes an `error` result built from the catalog entry.
+import type { TestCase, TestResult } from '@playwright/test/reporter';
+import type { CaseDef, CaseResult } from '../engine/case-model';
+import { RESULT_ATTACHMENT } from '../engine/define-suite';
+
+export const caseIdOf = (test: TestCase): string => test.title.split(' ')[0];
+
+export function errorResult(def: CaseDef, reason: string): CaseResult {
+  return {
+    id: def.id,
+    profile: def.profile,
+    title: def.title,
+    requirement: def.requirement,
+    expect: def.expect,
+    why: def.why,
+    observed: {},
+    outcome: 'error',
+    reason,
+    evidence: { mutations: def.mutations.map((m) => m.describe) },
+  };
+}
+
+export function caseResultOf(def: CaseDef, result: TestResult): CaseResult {
+  const attachment = result.attachments.find((a) => a.name === RESULT_ATTACHMENT);
+  if (attachment?.body) return JSON.parse(attachment.body.toString('utf8')) as CaseResult;
+  const why = result.error?.message?.split('\n')[0] ?? `the test ended ${result.status} without a result`;
+  return errorResult(def, `harness: ${why}`);
+}

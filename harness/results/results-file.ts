@@ -1,0 +1,72 @@
+// results.json: built, checked against its JSON Schema, and turned into the CLI's exit code.
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import schema from '../../fixtures/schemas/results.schema.json';
+import pkg from '../../package.json';
+import type { CaseResult, Level, Outcome } from '../engine/case-model';
+import type { RunConfig } from '../run/config';
+
+const OUTCOMES: Outcome[] = ['pass', 'fail', 'inconclusive', 'skip', 'error'];
+const LEVELS: Level[] = ['MUST', 'SHOULD', 'MAY', 'INFO'];
+
+type Counts = Record<Outcome, number>;
+const zero = (): Counts => ({ pass: 0, fail: 0, inconclusive: 0, skip: 0, error: 0 });
+
+export interface ResultsDoc {
+  schemaVersion: 1;
+  suite: { name: string; version: string };
+  profile: string;
+  sut: { command?: string; target?: string; endpoint: string; bundled?: boolean; name?: string; version?: string };
+  startedAt: string;
+  finishedAt: string;
+  harness: { error?: string; egress: object[] };
+  cases: CaseResult[];
+  summary: Counts & { total: number; byLevel: Record<Level, Counts>; robustness: { fail: number; warn: number } };
+}
+
+export function summarize(cases: CaseResult[]): ResultsDoc['summary'] {
+  const s = { ...zero(), total: cases.length, byLevel: Object.fromEntries(LEVELS.map((l) => [l, zero()])) as Record<Level, Counts>, robustness: { fail: 0, warn: 0 } };
+  for (const c of cases) {
+    s[c.outcome]++;
+    s.byLevel[c.requirement.level][c.outcome]++;
+    if (c.observed.robustness) s.robustness[c.observed.robustness.verdict]++;
+  }
+  return s;
+}
+
+export function buildResults(input: { run: RunConfig; cases: CaseResult[]; startedAt: string; finishedAt: string; harnessError?: string; egress: object[] }): ResultsDoc {
+  const { run } = input;
+  return {
+    schemaVersion: 1,
+    suite: { name: pkg.name, version: pkg.version },
+    profile: run.profile,
+    sut: {
+      ...(run.sut ? { command: run.sut.command, bundled: Boolean(run.sut.bundled) } : { target: run.target }),
+      endpoint: run.endpoint,
+      ...(run.sutName ? { name: run.sutName } : {}),
+      ...(run.sutVersion ? { version: run.sutVersion } : {}),
+    },
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt,
+    harness: { ...(input.harnessError ? { error: input.harnessError } : {}), egress: input.egress },
+    cases: input.cases,
+    summary: summarize(input.cases),
+  };
+}
+
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+export function validateResults(doc: unknown): void {
+  if (!validate(doc)) {
+    const e = validate.errors?.[0];
+    throw new Error(`results.json does not match its schema: ${e?.instancePath} ${e?.message}`);
+  }
+}
+
+/** 0: every MUST case passed; 1: a MUST case failed; 3: the SUT would not start, died, or the harness failed. */
+export function exitCodeOf(doc: ResultsDoc): 0 | 1 | 3 {
+  if (doc.harness.error || doc.summary.error > 0) return 3;
+  return doc.cases.some((c) => c.outcome === 'fail' && c.requirement.level === 'MUST') ? 1 : 0;
+}

@@ -1,0 +1,60 @@
+// The run configuration: written by the CLI, read by the global setup, the spec files and the
+// reporters (all in different processes), so it travels as a JSON file named by S2S_RUN_CONFIG.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import schema from '../../fixtures/schemas/run-config.schema.json';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const REFERENCE_SUT: Record<string, string> = {
+  'bot-framework': 'node fixtures/suts/bot-framework/reference.mjs',
+};
+
+export interface RunConfig {
+  profile: 'bot-framework';
+  sut?: { command: string; cwd: string; bundled?: boolean };
+  target?: string;
+  envFile?: string;
+  endpoint: string;
+  sutEnv: Record<string, string>;
+  outDir: string;
+  grep?: string;
+  timeoutMs: number;
+  startupTimeoutMs: number;
+  sutName?: string;
+  sutVersion?: string;
+}
+
+const validate = new Ajv({ allErrors: true }).compile<RunConfig>(schema);
+
+export function checkRunConfig(candidate: unknown): RunConfig {
+  if (!validate(candidate)) {
+    const first = validate.errors?.[0];
+    throw new Error(`invalid run configuration: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
+  }
+  return candidate;
+}
+
+/** The configuration of this run; without S2S_RUN_CONFIG, the demo run against the bundled reference SUT. */
+export function loadRunConfig(): RunConfig {
+  const file = process.env.S2S_RUN_CONFIG;
+  if (!file) {
+    return {
+      profile: 'bot-framework',
+      sut: { command: REFERENCE_SUT['bot-framework'], cwd: REPO_ROOT, bundled: true },
+      endpoint: '/api/messages',
+      sutEnv: {},
+      outDir: path.join(REPO_ROOT, 'reports', 'latest'),
+      timeoutMs: 5000,
+      startupTimeoutMs: 20000,
+    };
+  }
+  return checkRunConfig(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** The case filter shared by the spec files and the results reporter, so both see the same list. */
+export function caseFilter(grep: string | undefined): (c: { id: string; title: string }) => boolean {
+  if (!grep) return () => true;
+  const re = new RegExp(grep);
+  return (c) => re.test(`${c.id} ${c.title}`);
+}

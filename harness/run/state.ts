@@ -1,0 +1,22 @@
+// What the global setup hands to the test workers: where everything listens and the key material
+// to sign with. It holds private keys and the app password, so it lives in a private temp dir,
+// never in the output folder.
+import { readFileSync } from 'node:fs';
+import type { SigningKey } from '../keys/signing-keys';
+
+export interface RunState {
+  profile: string;
+  urls: { front: string; emulator: string; attacker: string; control: string };
+  sutUrl: string;
+  keys: Record<string, SigningKey>;
+  appPassword: string;
+  timeoutMs: number;
+}
+
+export const STATE_ENV = 'S2S_STATE_FILE';
+
+export function readRunState(): RunState {
+  const file = process.env[STATE_ENV];
+  if (!file) throw new Error(`${STATE_ENV} is not set: the suites run under the harness's global setup (use the s2s-conformance CLI)`);
+  return JSON.parse(readFileSync(file, 'utf8')) as RunState;
+}

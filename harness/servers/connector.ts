@@ -1,0 +1,27 @@
+// The fake Bot Connector (and the fake Emulator's Connector API): records what a bot sends back and,
+// for the Connector, verifies the bot's bearer against the fake STS keys (jose), as the real one does.
+import { randomUUID } from 'node:crypto';
+import type { Router } from './router';
+
+export interface ConnectorConfig {
+  /** Returns a reason when the bearer is not acceptable, undefined when it is. */
+  verifyBearer?: (token: string) => Promise<string | undefined>;
+}
+
+export function addConnectorRoutes(router: Router, cfg: ConnectorConfig): void {
+  const handler = async (req: Parameters<Parameters<Router['on']>[2]>[0]) => {
+    const auth = String(req.headers.authorization ?? '');
+    const token = /^Bearer (\S+)$/.exec(auth)?.[1];
+    if (cfg.verifyBearer) {
+      const problem = token ? await cfg.verifyBearer(token) : 'no Bearer token';
+      req.hit.note = { conversation: req.params.conv, bearerAccepted: !problem, problem };
+      if (problem) return { status: 401, body: { error: { code: 'Unauthorized', message: problem } } };
+    } else {
+      req.hit.note = { conversation: req.params.conv, bearerPresent: Boolean(token) };
+    }
+    return { status: 200, body: { id: randomUUID() } };
+  };
+  router
+    .on('POST', /^\/v3\/conversations\/(?<conv>[^/]+)\/activities(\/(?<activity>[^/]+))?$/, handler)
+    .on('PUT', /^\/v3\/conversations\/(?<conv>[^/]+)\/activities\/(?<activity>[^/]+)$/, handler);
+}

@@ -1,0 +1,23 @@
+// The harness's control API (plain HTTP, loopback): test workers read the fakes' request logs
+// and the SUT's state from the runner process through it.
+import type { HitLog, Router } from './router';
+
+export interface SutState {
+  status: 'starting' | 'running' | 'exited' | 'external';
+  exitCode?: number | null;
+  signal?: string | null;
+  reason?: string;
+}
+
+export function addControlRoutes(router: Router, log: HitLog, sutState: () => SutState): void {
+  router
+    .on('GET', /^\/hits$/, (req) => ({
+      status: 200,
+      body: log.query({
+        server: req.url.searchParams.get('server') ?? undefined,
+        pathIncludes: req.url.searchParams.get('path') ?? undefined,
+        since: Number(req.url.searchParams.get('since') ?? 0),
+      }),
+    }))
+    .on('GET', /^\/sut$/, () => ({ status: 200, body: sutState() }));
+}

@@ -1,0 +1,79 @@
+// A case is a baseline draft (a valid token and request for one path) plus mutations.
+// Drafts are plain data until rendered, so a mutation can touch any layer: claims, header,
+// signature, the compact string, where the token travels, or the activity it authorises.
+import type { SigningKey } from '../keys/signing-keys';
+import { b64url, hashOfAlg, signCompact, type Signature } from './compact';
+
+export type SignWith =
+  | { kind: 'key'; key: string }
+  | { kind: 'hmac-public-key'; key: string }
+  | { kind: 'hmac-secret'; secret: string }
+  | { kind: 'none' };
+
+export interface TokenDraft {
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  signWith: SignWith;
+  /** Raw JSON text replacing the serialised header / claims (duplicate members, odd JSON). */
+  headerJson?: string;
+  claimsJson?: string;
+  /** How the payload segment is encoded before signing: base64url (JWS), padded standard base64 (a lax
+   *  encoder's output), or none (RFC 7797 b64:false, the raw JSON text). */
+  payloadEncoding?: 'base64url' | 'base64' | 'none';
+  /** String-level tampering of the finished compact token, applied in order. */
+  finish: Array<(compact: string) => string>;
+}
+
+export type TokenPlacement =
+  | { in: 'authorization'; scheme: string }
+  | { in: 'authorization-raw'; value: string }
+  | { in: 'query'; name: string }
+  | { in: 'header'; name: string; scheme?: string }
+  | { in: 'nowhere' };
+
+export interface RequestDraft {
+  auth: TokenPlacement;
+  activity: Record<string, unknown>;
+}
+
+export interface CaseDraft {
+  token: TokenDraft;
+  request: RequestDraft;
+}
+
+export function cloneDraft(d: CaseDraft): CaseDraft {
+  return {
+    token: { ...structuredClone({ ...d.token, finish: [] }), finish: [...d.token.finish] },
+    request: structuredClone(d.request),
+  };
+}
+
+function signatureFor(draft: TokenDraft, keys: Record<string, SigningKey>): Signature {
+  const hash = hashOfAlg(String(draft.header.alg ?? 'RS256'));
+  const keyNamed = (name: string): SigningKey => {
+    const key = keys[name];
+    if (!key) throw new Error(`token draft names unknown signing key "${name}"`);
+    return key;
+  };
+  switch (draft.signWith.kind) {
+    case 'key':
+      return { kind: 'rsa', privateKeyPem: keyNamed(draft.signWith.key).privateKeyPem, hash };
+    case 'hmac-public-key':
+      // The classic RS→HS confusion: the verifier's own public key (PEM text) used as an HMAC secret.
+      return { kind: 'hmac', secret: Buffer.from(keyNamed(draft.signWith.key).publicKeyPem), hash };
+    case 'hmac-secret':
+      return { kind: 'hmac', secret: Buffer.from(draft.signWith.secret), hash };
+    case 'none':
+      return { kind: 'empty' };
+  }
+}
+
+export function renderToken(draft: TokenDraft, keys: Record<string, SigningKey>): string {
+  const headerJson = draft.headerJson ?? JSON.stringify(draft.header);
+  const claimsJson = draft.claimsJson ?? JSON.stringify(draft.claims);
+  const encoding = draft.payloadEncoding ?? 'base64url';
+  const payloadSegment = encoding === 'none' ? claimsJson : encoding === 'base64' ? Buffer.from(claimsJson).toString('base64') : b64url(claimsJson);
+  let compact = signCompact(headerJson, payloadSegment, signatureFor(draft, keys));
+  for (const f of draft.finish) compact = f(compact);
+  return compact;
+}
