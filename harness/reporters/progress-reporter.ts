@@ -38,10 +38,10 @@ export default class ProgressReporter implements Reporter {
   onEnd(full: FullResult): void {
     const harnessError = readRunStatus(this.run.outDir).harnessError;
     if (harnessError) console.log(`s2s-conformance: harness error: ${harnessError}`);
-    console.log(`\n  level   ${OUTCOMES.map((o) => o.padStart(12)).join('')}`);
+    console.log(`\n  level   ${OUTCOMES.map((o) => o.padStart(13)).join('')}`);
     for (const level of LEVELS) {
       const rows = this.done.filter((r) => r.requirement.level === level);
-      if (rows.length) console.log(`  ${level.padEnd(7)} ${OUTCOMES.map((o) => String(rows.filter((r) => r.outcome === o).length).padStart(12)).join('')}`);
+      if (rows.length) console.log(`  ${level.padEnd(7)} ${OUTCOMES.map((o) => String(rows.filter((r) => r.outcome === o).length).padStart(13)).join('')}`);
     }
     const robust = this.done.filter((r) => r.observed.robustness?.verdict === 'fail').length;
     console.log(`  ${this.done.length} cases run (${full.status}); ${robust} refused with a 5xx (robustness)`);

@@ -1,0 +1,117 @@
+// Command-line parsing for `s2s-conformance run`: every mistake becomes one clear line (exit 2).
+export class UsageError extends Error {}
+
+export interface RunArgs {
+  command: 'run' | 'help';
+  profile: string;
+  sut?: string;
+  target?: string;
+  envFile?: string;
+  endpoint?: string;
+  sutEnv: Record<string, string>;
+  out: string;
+  grep?: string;
+  workers?: number;
+  timeoutMs: number;
+  startupTimeoutMs: number;
+  list: boolean;
+  sutName?: string;
+  sutVersion?: string;
+}
+
+const VALUE_OPTIONS = ['--profile', '--sut', '--target', '--env-file', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version'];
+const FLAG_OPTIONS = ['--list', '--help', '-h'];
+
+function positiveInt(option: string, text: string, min: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`${option} takes a whole number of at least ${min}, not "${text}"`);
+  return Number(text);
+}
+
+export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
+  const args = [...argv];
+  let command: RunArgs['command'] = 'run';
+  if (args[0] === 'run') args.shift();
+  else if (args[0] === 'help') return { command: 'help' } as RunArgs;
+  else if (args[0] && !args[0].startsWith('-')) throw new UsageError(`unknown command "${args[0]}" (try --help)`);
+
+  const out: RunArgs = { command, profile: 'bot-framework', sutEnv: {}, out: 'reports/latest', timeoutMs: 5000, startupTimeoutMs: 20000, list: false };
+  while (args.length) {
+    const raw = args.shift()!;
+    const eq = raw.indexOf('=');
+    const name = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
+    if (FLAG_OPTIONS.includes(name)) {
+      if (name === '--list') out.list = true;
+      else command = 'help';
+      continue;
+    }
+    if (!VALUE_OPTIONS.includes(name)) throw new UsageError(`unknown option "${name}" (try --help)`);
+    const value = name !== raw ? raw.slice(eq + 1) : args.shift();
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+    switch (name) {
+      case '--profile':
+        if (!profiles.includes(value)) throw new UsageError(`unknown profile "${value}"; profiles: ${profiles.join(', ')}`);
+        out.profile = value;
+        break;
+      case '--sut': out.sut = value; break;
+      case '--target':
+        if (!/^https?:\/\/[^/]+/.test(value)) throw new UsageError(`--target takes an http(s) URL, not "${value}"`);
+        out.target = value;
+        break;
+      case '--env-file': out.envFile = value; break;
+      case '--endpoint':
+        if (!value.startsWith('/')) throw new UsageError(`--endpoint takes a path starting with /, not "${value}"`);
+        out.endpoint = value;
+        break;
+      case '--sut-env': {
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+        if (!m) throw new UsageError(`--sut-env takes KEY=VALUE, not "${value}"`);
+        out.sutEnv[m[1]] = m[2];
+        break;
+      }
+      case '--out': out.out = value; break;
+      case '--grep':
+        try {
+          new RegExp(value);
+        } catch {
+          throw new UsageError(`--grep takes a regular expression; "${value}" is not one`);
+        }
+        out.grep = value;
+        break;
+      case '--workers': out.workers = positiveInt(name, value, 1); break;
+      case '--timeout-ms': out.timeoutMs = positiveInt(name, value, 100); break;
+      case '--startup-timeout-ms': out.startupTimeoutMs = positiveInt(name, value, 100); break;
+      case '--sut-name': out.sutName = value; break;
+      case '--sut-version': out.sutVersion = value; break;
+    }
+  }
+  out.command = command;
+  if (out.sut && out.target) throw new UsageError('give --sut (a command the harness starts) or --target (a SUT you start), not both');
+  if (out.envFile && !out.target) throw new UsageError('--env-file goes with --target');
+  if (out.target && out.endpoint) throw new UsageError('--endpoint goes with --sut; with --target the URL names the endpoint');
+  return out;
+}
+
+export const HELP = `s2s-conformance — conformance tests for services that accept Microsoft-style S2S bearer tokens
+
+Usage:
+  s2s-conformance run [options]          run a profile's cases against a SUT (the default command)
+  s2s-conformance --list [--profile P]   print the case catalog (ids, levels, spec references); no SUT needed
+  s2s-conformance --help
+
+Run options:
+  --profile P             protocol profile (default bot-framework)
+  --sut "CMD"             command that starts the SUT; it gets the contract environment (README) and
+                          must listen on 127.0.0.1:$PORT. Without --sut or --target: the bundled reference SUT
+  --target URL            a SUT you start yourself, e.g. http://127.0.0.1:3978/api/messages
+  --env-file FILE         with --target: write the environment the SUT must be started with to FILE
+  --endpoint PATH         endpoint of a --sut (default /api/messages)
+  --sut-env KEY=VALUE     add or override a SUT environment variable (repeatable)
+  --out DIR               output folder (default reports/latest): results.json, junit.xml, html/, sut.log
+  --grep REGEX            run only cases whose "id title" matches
+  --workers N             parallel workers (default: Playwright's, half the cores)
+  --timeout-ms N          per-request deadline for the SUT (default 5000)
+  --startup-timeout-ms N  how long the SUT may take to accept connections (default 20000)
+  --sut-name, --sut-version  recorded in results.json
+
+Exit codes: 0 every MUST case passed; 1 a MUST case failed; 2 usage or configuration error;
+3 the SUT would not start, died or hung, or the harness failed (results.json is still written).`;
