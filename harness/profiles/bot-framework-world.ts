@@ -32,6 +32,9 @@ export interface BotFrameworkWorld {
 }
 
 const STS_ISSUER = v1Issuer(EMULATOR_TENANTS[0]);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The Connector scope, or an app id (the Agents SDK asks for `<inbound azp>/.default` when it answers an Emulator). */
+const stsAllowsScope = (scope: string): boolean => scope === `${BOT_CONNECTOR_SCOPE}/.default` || GUID.test(scope.replace(/\/\.default$/, ''));
 
 export async function startBotFrameworkWorld(ca: TestCa, log: HitLog, appPassword: string): Promise<BotFrameworkWorld> {
   const keys = createSigningKeys(ca, BOT_FRAMEWORK_KEYS);
@@ -64,7 +67,7 @@ export async function startBotFrameworkWorld(ca: TestCa, log: HitLog, appPasswor
 
   const frontRouter = new Router('front', log, 'https');
   addKeyServerRoutes(frontRouter, { connectorJwks: jwks(CONNECTOR_KEYS), aadJwks: jwks(AAD_KEYS), channelIssuer: CHANNEL_ISSUER });
-  addStsRoutes(frontRouter, { clientId: BOT_APP_ID, clientSecret: appPassword, scopes: [`${BOT_CONNECTOR_SCOPE}/.default`], mint, lifetimeSeconds: 3600 });
+  addStsRoutes(frontRouter, { clientId: BOT_APP_ID, clientSecret: appPassword, allowsScope: stsAllowsScope, mint, lifetimeSeconds: 3600 });
   addConnectorRoutes(frontRouter, { verifyBearer });
 
   const emulatorRouter = new Router('emulator', log, 'https');

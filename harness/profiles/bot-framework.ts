@@ -24,7 +24,7 @@ export const v2Issuer = (tenant: string): string => `https://login.microsoftonli
 export const ROUTED_HOSTS = ['login.botframework.com', 'login.microsoftonline.com', 'api.botframework.com', 'sts.windows.net'];
 
 export const BOT_FRAMEWORK_KEYS: SigningKeySpec[] = [
-  { name: 'connector-a', endorsements: ['webchat', 'msteams', 'directline', 'slack'] },
+  { name: 'connector-a', endorsements: ['webchat', 'msteams', 'directline', 'slack', 'emulator'] },
   { name: 'connector-b', endorsements: ['skype'] },
   { name: 'aad-a' },
   { name: 'aad-b' },

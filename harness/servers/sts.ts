@@ -4,8 +4,8 @@ import type { Router } from './router';
 export interface StsConfig {
   clientId: string;
   clientSecret: string;
-  /** Scopes this STS will issue for, e.g. https://api.botframework.com/.default */
-  scopes: string[];
+  /** Whether this STS issues tokens for a scope, e.g. https://api.botframework.com/.default */
+  allowsScope(scope: string): boolean;
   /** Mint an access token for the client and resource (the scope without /.default). */
   mint(clientId: string, resource: string, lifetimeSeconds: number): string;
   lifetimeSeconds: number;
@@ -24,7 +24,7 @@ export function addStsRoutes(router: Router, cfg: StsConfig): void {
     if (form.get('client_id') !== cfg.clientId || form.get('client_secret') !== cfg.clientSecret)
       return fail(401, 'invalid_client', 'unknown client or wrong secret');
     const scope = form.get('scope') ?? '';
-    if (!cfg.scopes.includes(scope)) return fail(400, 'invalid_scope', `scope ${scope} not allowed`);
+    if (!cfg.allowsScope(scope)) return fail(400, 'invalid_scope', `scope ${scope} not allowed`);
     const token = cfg.mint(cfg.clientId, scope.replace(/\/\.default$/, ''), cfg.lifetimeSeconds);
     req.hit.note = { issued: true, scope };
     return {

@@ -22,8 +22,8 @@ const m = (describe: string, apply: Mutation['apply']): Mutation => ({ describe,
 const show = (v: unknown): string => JSON.stringify(v);
 
 // ---- claims -------------------------------------------------------------------------------
-export const setClaim = (name: string, value: unknown | ((ctx: MutationContext) => unknown)): Mutation =>
-  m(`claim ${name} = ${typeof value === 'function' ? '(computed)' : show(value)}`, (d, ctx) => {
+export const setClaim = (name: string, value: unknown | ((ctx: MutationContext) => unknown), computedIs = 'a computed value'): Mutation =>
+  m(`claim ${name} = ${typeof value === 'function' ? computedIs : show(value)}`, (d, ctx) => {
     d.token.claims[name] = typeof value === 'function' ? (value as (c: MutationContext) => unknown)(ctx) : value;
   });
 
@@ -42,8 +42,8 @@ export const claimFromContext = (name: string, pick: (ctx: MutationContext) => u
   });
 
 // ---- header -------------------------------------------------------------------------------
-export const setHeader = (name: string, value: unknown | ((ctx: MutationContext) => unknown)): Mutation =>
-  m(`header ${name} = ${typeof value === 'function' ? '(computed)' : show(value)}`, (d, ctx) => {
+export const setHeader = (name: string, value: unknown | ((ctx: MutationContext) => unknown), computedIs = 'a computed value'): Mutation =>
+  m(`header ${name} = ${typeof value === 'function' ? computedIs : show(value)}`, (d, ctx) => {
     d.token.header[name] = typeof value === 'function' ? (value as (c: MutationContext) => unknown)(ctx) : value;
   });
 

@@ -16,8 +16,8 @@ export interface Attack {
   why: string;
 }
 
-const rogueJwk = (): Mutation => M.setHeader('jwk', (ctx: M.MutationContext) => ctx.keys.rogue.jwk);
-const attackerUrl = (kind: 'jku' | 'x5u'): Mutation => M.setHeader(kind, (ctx: M.MutationContext) => `${ctx.attackerOrigin}/${kind}/${ctx.caseId}`);
+const rogueJwk = (): Mutation => M.setHeader('jwk', (ctx: M.MutationContext) => ctx.keys.rogue.jwk, "the signer's own public JWK");
+const attackerUrl = (kind: 'jku' | 'x5u'): Mutation => M.setHeader(kind, (ctx: M.MutationContext) => `${ctx.attackerOrigin}/${kind}/${ctx.caseId}`, `https://<attacker server>/${kind}/<case id>`);
 
 const NONE_SPELLINGS = ['none', 'None', 'NONE', 'nOnE'];
 
@@ -95,13 +95,12 @@ export const KID_ATTACKS: Attack[] = [
   { id: 'KID-002', title: 'no kid or x5t, signed by an unpublished key', rule: 'signature', cwe: ['CWE-347'], mutations: [M.signOnlyWithKey('rogue'), M.deleteHeader('kid'), M.deleteHeader('x5t')], why: 'Without a kid a validator may try the published keys, but none of them verifies.' },
   { id: 'KID-003', title: 'kid "" with HS256 and an empty secret', rule: 'algorithm', cwe: ['CWE-347'], mutations: [M.setHeader('kid', ''), M.hmacWithSecret('')], why: 'jwt_tool kid injection: an empty kid resolving to an empty key.' },
   { id: 'KID-004', title: 'kid path traversal to /dev/null with HS256 and an empty secret', rule: 'algorithm', cwe: ['CWE-22', 'CWE-347'], mutations: [M.setHeader('kid', '../../../../../../../../dev/null'), M.hmacWithSecret('')], why: 'jwt_tool kid injection: a key read from a file named by kid.' },
-  { id: 'KID-005', title: 'kid SQL injection selecting the secret "1", HS256', rule: 'algorithm', cwe: ['CWE-89', 'CWE-347'], mutations: [M.setHeader('kid', "x' UNION SELECT '1';--"), M.hmacWithSecret('1')], why: 'jwt_tool kid injection: a key looked up in a database by kid.' },
+  { id: 'KID-005', title: 'kid SQL injection, HS256 with an empty secret', rule: 'algorithm', cwe: ['CWE-89', 'CWE-347'], mutations: [M.setHeader('kid', "x' UNION SELECT '';--"), M.hmacWithSecret('')], why: 'jwt_tool kid injection: a key looked up in a database by kid.' },
   { id: 'KID-006', title: 'kid shell injection, HS256 with an empty secret', rule: 'algorithm', cwe: ['CWE-78', 'CWE-347'], mutations: [M.setHeader('kid', 'key|/usr/bin/touch /tmp/s2s-conformance-kid-injection'), M.hmacWithSecret('')], why: 'jwt_tool kid injection: a key fetched by running a command named by kid.' },
 ];
 
 export const JWS_ATTACKS: Attack[] = [
   { id: 'JWS-001', title: 'crit names an unknown header parameter', rule: 'format', cwe: ['CWE-345'], mutations: [M.setHeader('x-s2s-unknown', true), M.setHeader('crit', ['x-s2s-unknown'])], why: 'RFC 7515 §4.1.11: a JWS whose crit lists a parameter the recipient does not understand is invalid.' },
   { id: 'JWS-002', title: 'b64:false (RFC 7797 unencoded payload)', rule: 'format', cwe: ['CWE-345'], mutations: [M.unencodedPayload()], why: 'RFC 7797 §7: JWTs do not use unencoded payloads; the compact token is not a valid JWT.' },
-  { id: 'JWS-003', title: 'duplicate header alg: first RS256, last none, empty signature', rule: 'algorithm', cwe: ['CWE-347', 'CWE-436'], mutations: [M.duplicateMember('header', 'alg', 'RS256', 'none'), M.unsigned('none', 'empty')], why: 'RFC 7515 §4: reject duplicates or use the lexically last (none): either way refused; a first-wins parser accepts.' },
   { id: 'JWS-004', title: 'duplicate aud: first the app id, last another app id', rule: 'format', cwe: ['CWE-436'], mutations: [M.duplicateMember('claims', 'aud', BOT_APP_ID, '3f1c0a57-8e2d-4b6a-9c11-7d2e5b9a0c44')], why: 'RFC 7519 §4: reject duplicates or use the lexically last, which names another app.' },
 ];

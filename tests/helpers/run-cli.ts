@@ -1,0 +1,42 @@
+// Runs the s2s-conformance CLI as a user would, into a fresh output folder, and reads what it wrote.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ResultsDoc } from '../../harness/results/results-file';
+
+export const REPO = path.resolve(__dirname, '..', '..');
+const BIN = path.join(REPO, 'harness', 'cli', 'bin.cjs');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  out: string;
+  results?: ResultsDoc;
+}
+
+export function newOutDir(label: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `s2s-selftest-${label.replace(/[^\w-]/g, '_')}-`));
+}
+
+export function runCli(args: string[], opts: { out?: string; cwd?: string; onStart?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+  const out = opts.out ?? newOutDir(args.join('-').slice(0, 40));
+  const full = args.includes('--list') || args.includes('--help') || args.some((a) => a.startsWith('--bogus')) ? args : [...args, '--out', out];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...full], { cwd: opts.cwd ?? REPO, env: { ...process.env, FORCE_COLOR: '0' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    opts.onStart?.(child);
+    child.on('exit', (code) => {
+      const file = path.join(out, 'results.json');
+      resolve({ code, stdout, stderr, out, results: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ResultsDoc) : undefined });
+    });
+  });
+}
+
+/** Ids of the cases with a given outcome, sorted. */
+export const idsWith = (doc: ResultsDoc, outcome: string): string[] => doc.cases.filter((c) => c.outcome === outcome).map((c) => c.id).sort();
+export const robustnessFailures = (doc: ResultsDoc): string[] => doc.cases.filter((c) => c.observed.robustness?.verdict === 'fail').map((c) => c.id).sort();

@@ -1,0 +1,49 @@
+// The verdict function: every outcome tier from observations, with the positive-control rule.
+import { expect, test } from '@playwright/test';
+import { evaluate } from '../../harness/engine/evaluate';
+
+const reject = { expect: 'reject' as const };
+
+test('a refused negative case with an accepted control passes', () => {
+  expect(evaluate(reject, { controlStatus: 200, status: 401 }).outcome).toBe('pass');
+  expect(evaluate(reject, { controlStatus: 200, status: 403 }).outcome).toBe('pass');
+});
+
+test('an accepted negative case fails', () => {
+  const v = evaluate(reject, { controlStatus: 200, status: 200 });
+  expect(v.outcome).toBe('fail');
+  expect(v.observed.accepted).toBe(true);
+});
+
+test('a rejected positive control makes the case inconclusive, never pass', () => {
+  expect(evaluate(reject, { controlStatus: 401, status: 401 }).outcome).toBe('inconclusive');
+  expect(evaluate({ expect: 'accept' }, { controlStatus: 500, status: 200 }).outcome).toBe('inconclusive');
+});
+
+test('a control case needs no control and fails when refused', () => {
+  expect(evaluate({ expect: 'accept', isControl: true }, { status: 401 }).outcome).toBe('fail');
+  expect(evaluate({ expect: 'accept', isControl: true }, { status: 204 }).outcome).toBe('pass');
+});
+
+test('a 5xx refusal passes the security verdict but is a robustness failure; other 4xx a warning', () => {
+  const v = evaluate(reject, { controlStatus: 200, status: 500 });
+  expect(v.outcome).toBe('pass');
+  expect(v.observed.robustness?.verdict).toBe('fail');
+  expect(evaluate(reject, { controlStatus: 200, status: 400 }).observed.robustness?.verdict).toBe('warn');
+  expect(evaluate(reject, { controlStatus: 200, status: 401 }).observed.robustness).toBeUndefined();
+});
+
+test('fetching the attacker URL fails the case even when the token was refused', () => {
+  expect(evaluate({ expect: 'reject', attackerMustNotBeFetched: true }, { controlStatus: 200, status: 401, attackerFetches: 1 }).outcome).toBe('fail');
+});
+
+test('informational cases pass either way and record what happened', () => {
+  expect(evaluate({ expect: 'either' }, { controlStatus: 200, status: 200 }).observed.note).toBe('accepted');
+  expect(evaluate({ expect: 'either' }, { controlStatus: 200, status: 401 }).outcome).toBe('pass');
+});
+
+test('a SUT that is gone or unreachable gives error', () => {
+  expect(evaluate(reject, { sutGone: 'the SUT exited (code 1)' }).outcome).toBe('error');
+  expect(evaluate(reject, { controlError: 'could not reach the SUT: ECONNREFUSED' }).outcome).toBe('error');
+  expect(evaluate(reject, { controlStatus: 200, error: 'the SUT did not answer within 100 ms' }).outcome).toBe('error');
+});
