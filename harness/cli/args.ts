@@ -19,7 +19,7 @@ export interface RunArgs {
   sutVersion?: string;
 }
 
-const VALUE_OPTIONS = ['--profile', '--sut', '--target', '--env-file', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version'];
+const VALUE_OPTIONS = ['--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version'];
 const FLAG_OPTIONS = ['--list', '--help', '-h'];
 
 function positiveInt(option: string, text: string, min: number): number {
@@ -57,7 +57,8 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
         if (!/^https?:\/\/[^/]+/.test(value)) throw new UsageError(`--target takes an http(s) URL, not "${value}"`);
         out.target = value;
         break;
-      case '--env-file': out.envFile = value; break;
+      case '--env-file':
+      case '--write-env': out.envFile = value; break;
       case '--endpoint':
         if (!value.startsWith('/')) throw new UsageError(`--endpoint takes a path starting with /, not "${value}"`);
         out.endpoint = value;
@@ -86,7 +87,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   }
   out.command = command;
   if (out.sut && out.target) throw new UsageError('give --sut (a command the harness starts) or --target (a SUT you start), not both');
-  if (out.envFile && !out.target) throw new UsageError('--env-file goes with --target');
+  if (out.envFile && !out.target) throw new UsageError('--write-env (--env-file) goes with --target');
   if (out.target && out.endpoint) throw new UsageError('--endpoint goes with --sut; with --target the URL names the endpoint');
   return out;
 }
@@ -103,7 +104,9 @@ Run options:
   --sut "CMD"             command that starts the SUT; it gets the contract environment (README) and
                           must listen on 127.0.0.1:$PORT. Without --sut or --target: the bundled reference SUT
   --target URL            a SUT you start yourself, e.g. http://127.0.0.1:3978/api/messages
-  --env-file FILE         with --target: write the environment the SUT must be started with to FILE
+  --write-env FILE        with --target: write the environment the SUT must be started with to FILE
+                          (alias --env-file; under npx on Node 20 use --write-env: Node itself
+                          takes --env-file from any position of its command line)
   --endpoint PATH         endpoint of a --sut (default /api/messages)
   --sut-env KEY=VALUE     add or override a SUT environment variable (repeatable)
   --out DIR               output folder (default reports/latest): results.json, junit.xml, html/, sut.log

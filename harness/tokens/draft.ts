@@ -72,7 +72,8 @@ export function renderToken(draft: TokenDraft, keys: Record<string, SigningKey>)
   const headerJson = draft.headerJson ?? JSON.stringify(draft.header);
   const claimsJson = draft.claimsJson ?? JSON.stringify(draft.claims);
   const encoding = draft.payloadEncoding ?? 'base64url';
-  const payloadSegment = encoding === 'none' ? claimsJson : encoding === 'base64' ? Buffer.from(claimsJson).toString('base64') : b64url(claimsJson);
+  // An unencoded payload must not contain '.', so the JSON spells dots as \u002e (RFC 7797 §5.2).
+  const payloadSegment = encoding === 'none' ? claimsJson.replace(/\./g, '\\u002e') : encoding === 'base64' ? Buffer.from(claimsJson).toString('base64') : b64url(claimsJson);
   let compact = signCompact(headerJson, payloadSegment, signatureFor(draft, keys));
   for (const f of draft.finish) compact = f(compact);
   return compact;

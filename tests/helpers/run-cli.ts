@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ResultsDoc } from '../../harness/results/results-file';
 
 export const REPO = path.resolve(__dirname, '..', '..');
-const BIN = path.join(REPO, 'harness', 'cli', 'bin.cjs');
+const BIN = path.join(REPO, 'harness', 'cli', 's2s-conformance');
 
 export interface CliRun {
   code: number | null;
@@ -24,7 +24,7 @@ export function runCli(args: string[], opts: { out?: string; cwd?: string; onSta
   const out = opts.out ?? newOutDir(args.join('-').slice(0, 40));
   const full = args.includes('--list') || args.includes('--help') || args.some((a) => a.startsWith('--bogus')) ? args : [...args, '--out', out];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...full], { cwd: opts.cwd ?? REPO, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(BIN, full, { cwd: opts.cwd ?? REPO, env: { ...process.env, FORCE_COLOR: '0' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
