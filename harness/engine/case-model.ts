@@ -1,10 +1,12 @@
 // What a case is (data) and what running it produced (the public results.json case shape).
 import type { Mutation } from '../tokens/mutations';
 
-export type Level = 'MUST' | 'SHOULD' | 'MAY' | 'INFO';
+export const LEVELS = ['MUST', 'SHOULD', 'MAY', 'INFO'] as const;
+export type Level = (typeof LEVELS)[number];
 /** reject: the SUT must refuse; accept: it must take the request; either: observed and reported only. */
 export type Expect = 'reject' | 'accept' | 'either';
-export type Outcome = 'pass' | 'fail' | 'inconclusive' | 'skip' | 'error';
+export const OUTCOMES = ['pass', 'fail', 'inconclusive', 'skip', 'error'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface Requirement {
   /** Ids of the project's requirements catalog (suites/requirements.json). */

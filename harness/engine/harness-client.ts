@@ -28,9 +28,15 @@ export class HarnessClient {
     return this.control<SutState>('/sut');
   }
 
-  /** Why the SUT cannot be asked anything now, or undefined when it can. */
+  /** Why the SUT is taken as hung (from this worker's own timeouts), or undefined. */
+  hungReason(): string | undefined {
+    return this.consecutiveTimeouts >= HUNG_AFTER_TIMEOUTS ? `the SUT stopped answering (${this.consecutiveTimeouts} requests in a row timed out)` : undefined;
+  }
+
+  /** Why the SUT cannot be asked anything now (hung, or its process exited), or undefined when it can. */
   async sutGone(): Promise<string | undefined> {
-    if (this.consecutiveTimeouts >= HUNG_AFTER_TIMEOUTS) return `the SUT stopped answering (${this.consecutiveTimeouts} requests in a row timed out)`;
+    const hung = this.hungReason();
+    if (hung) return hung;
     const s = await this.sutState();
     return s.status === 'exited' ? s.reason : undefined;
   }

@@ -4,9 +4,10 @@ import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draf
 import type { MutationContext } from '../tokens/mutations';
 import type { CaseDef, CaseResult } from './case-model';
 import { evaluate, type Observation } from './evaluate';
+import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
 
-export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext) => CaseDraft;
+export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext, state: RunState) => CaseDraft;
 
 interface RenderedRequest {
   method: string;
@@ -46,14 +47,14 @@ const controlTokens = new Map<string, { token: string; until: number }>();
 
 export async function runCase<Path extends string>(def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
   const started = performance.now();
-  const ctx = (caseId: string): MutationContext => ({ keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId, now: Math.floor(Date.now() / 1000) });
+  const c: MutationContext = { keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId: def.id, now: Math.floor(Date.now() / 1000) };
   const o: Observation = {};
   const evidence: CaseResult['evidence'] = { mutations: def.mutations.map((m) => m.describe) };
 
-  o.sutGone = await h.sutGone();
+  // The SUT's state is asked of the runner only after a request fails: a healthy run pays nothing for it.
+  o.sutGone = h.hungReason();
   if (!o.sutGone && !def.isControl) {
-    const c = ctx(def.id);
-    const draft = baseline(def.path, c);
+    const draft = baseline(def.path, c, h.state);
     let cached = controlTokens.get(def.path);
     if (!cached || cached.until < c.now) controlTokens.set(def.path, (cached = { token: renderToken(draft.token, h.state.keys), until: c.now + 1800 }));
     const req = renderRequest(draft, cached.token, h.state.sutUrl);
@@ -61,13 +62,13 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       o.controlStatus = (await h.sendToSut(req.method, req.url, req.headers, req.body)).status;
     } catch (err) {
       o.controlError = (err as Error).message;
+      o.sutGone = await h.sutGone();
     }
     evidence.control = { status: o.controlStatus, error: o.controlError };
   }
 
   if (!o.sutGone && !o.controlError && (def.isControl || (o.controlStatus ?? 0) < 300)) {
-    const c = ctx(def.id);
-    const draft = baseline(def.path, c);
+    const draft = baseline(def.path, c, h.state);
     for (const m of def.mutations) m.apply(draft, c);
     const token = renderToken(draft.token, h.state.keys);
     const req = renderRequest(draft, token, h.state.sutUrl);

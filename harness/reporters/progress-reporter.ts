@@ -2,19 +2,18 @@
 // per-level summary at the end. Plain lines (CI logs have no cursor to move).
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { CATALOGS } from '../../suites';
-import type { CaseResult, Level, Outcome } from '../engine/case-model';
+import { LEVELS, OUTCOMES, type CaseResult } from '../engine/case-model';
+import { summarize } from '../results/results-file';
 import { loadRunConfig } from '../run/config';
 import { readRunStatus } from '../run/run-status';
 import { caseIdOf, caseResultOf } from './case-result-of';
-
-const LEVELS: Level[] = ['MUST', 'SHOULD', 'MAY', 'INFO'];
-const OUTCOMES: Outcome[] = ['pass', 'fail', 'inconclusive', 'skip', 'error'];
 
 export default class ProgressReporter implements Reporter {
   private readonly run = loadRunConfig();
   private readonly catalog = new Map((CATALOGS[this.run.profile] ?? []).map((c) => [c.id, c]));
   private readonly done: CaseResult[] = [];
   private total = 0;
+  private failed = 0;
   private lastPrint = Date.now();
 
   onBegin(_config: FullConfig, suite: Suite): void {
@@ -28,27 +27,24 @@ export default class ProgressReporter implements Reporter {
     if (!def) return;
     const r = caseResultOf(def, result);
     this.done.push(r);
+    if (r.outcome === 'fail') this.failed++;
     if (r.outcome === 'fail' || r.outcome === 'error') console.log(`  ${r.outcome.toUpperCase()} [${r.requirement.level}] ${r.id} ${r.title}: ${r.reason}`);
     if (Date.now() - this.lastPrint > 2000) {
       this.lastPrint = Date.now();
-      console.log(`  … ${this.done.length}/${this.total} cases done, ${this.count('fail')} failed`);
+      console.log(`  … ${this.done.length}/${this.total} cases done, ${this.failed} failed`);
     }
   }
 
   onEnd(full: FullResult): void {
     const harnessError = readRunStatus(this.run.outDir).harnessError;
     if (harnessError) console.log(`s2s-conformance: harness error: ${harnessError}`);
+    const summary = summarize(this.done);
     console.log(`\n  level   ${OUTCOMES.map((o) => o.padStart(13)).join('')}`);
     for (const level of LEVELS) {
-      const rows = this.done.filter((r) => r.requirement.level === level);
-      if (rows.length) console.log(`  ${level.padEnd(7)} ${OUTCOMES.map((o) => String(rows.filter((r) => r.outcome === o).length).padStart(13)).join('')}`);
+      const counts = summary.byLevel[level];
+      if (OUTCOMES.some((o) => counts[o] > 0)) console.log(`  ${level.padEnd(7)} ${OUTCOMES.map((o) => String(counts[o]).padStart(13)).join('')}`);
     }
-    const robust = this.done.filter((r) => r.observed.robustness?.verdict === 'fail').length;
-    console.log(`  ${this.done.length} cases run (${full.status}); ${robust} refused with a 5xx (robustness)`);
-  }
-
-  private count(o: Outcome): number {
-    return this.done.filter((r) => r.outcome === o).length;
+    console.log(`  ${this.done.length} cases run (${full.status}); ${summary.robustness.fail} refused with a 5xx (robustness)`);
   }
 
   printsToStdio(): boolean {

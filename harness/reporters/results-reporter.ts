@@ -7,7 +7,7 @@ import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/tes
 import { CATALOGS } from '../../suites';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { caseFilter, loadRunConfig, type RunConfig } from '../run/config';
-import { readRunStatus } from '../run/run-status';
+import { egressLogIn, readRunStatus } from '../run/run-status';
 import { buildResults, validateResults } from '../results/results-file';
 import { caseIdOf, caseResultOf, errorResult } from './case-result-of';
 
@@ -26,7 +26,8 @@ export default class ResultsReporter implements Reporter {
     const status = readRunStatus(this.run.outDir);
     const notRun = status.harnessError ? `not run: ${status.harnessError}` : `not run (the run ended ${full.status})`;
     const cases = [...this.catalog.values()].filter(caseFilter(this.run.grep)).map((def) => this.results.get(def.id) ?? errorResult(def, notRun));
-    const egress = status.egressLog && existsSync(status.egressLog) ? readFileSync(status.egressLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as object) : [];
+    const egressLog = egressLogIn(this.run.outDir);
+    const egress = existsSync(egressLog) ? readFileSync(egressLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as object) : [];
     const doc = buildResults({ run: this.run, cases, startedAt: this.startedAt, finishedAt: new Date().toISOString(), harnessError: status.harnessError, egress });
     validateResults(doc);
     writeFileSync(path.join(this.run.outDir, 'results.json'), JSON.stringify(doc, null, 2));

@@ -3,14 +3,11 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from '../../fixtures/schemas/results.schema.json';
 import pkg from '../../package.json';
-import type { CaseResult, Level, Outcome } from '../engine/case-model';
+import { LEVELS, OUTCOMES, type CaseResult, type Level, type Outcome } from '../engine/case-model';
 import type { RunConfig } from '../run/config';
 
-const OUTCOMES: Outcome[] = ['pass', 'fail', 'inconclusive', 'skip', 'error'];
-const LEVELS: Level[] = ['MUST', 'SHOULD', 'MAY', 'INFO'];
-
 type Counts = Record<Outcome, number>;
-const zero = (): Counts => ({ pass: 0, fail: 0, inconclusive: 0, skip: 0, error: 0 });
+const zero = (): Counts => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Counts;
 
 export interface ResultsDoc {
   schemaVersion: 1;

@@ -14,15 +14,16 @@ import { HitLog, Router } from '../servers/router';
 import { freePort, launchSut, waitForPort, type LaunchedSut } from '../sut/launcher';
 import { commonSutEnv, envFileText, inheritedEnv } from '../sut/sut-env';
 import { loadRunConfig } from './config';
-import { writeRunStatus } from './run-status';
+import { egressLogIn, sutLogIn, writeRunStatus } from './run-status';
 import { STATE_ENV, type RunState } from './state';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const run = loadRunConfig();
   mkdirSync(run.outDir, { recursive: true });
-  const egressLog = path.join(run.outDir, 'egress.jsonl');
-  const sutLog = path.join(run.outDir, 'sut.log');
-  writeRunStatus(run.outDir, { egressLog, sutLog });
+  const egressLog = egressLogIn(run.outDir);
+  const sutLog = sutLogIn(run.outDir);
+  writeRunStatus(run.outDir, {});
+  writeFileSync(egressLog, ''); // the SUT appends to it; a previous run's lines must not count
   const privateDir = mkdtempSync(path.join(os.tmpdir(), 's2s-run-'));
   const cleanups: Array<() => Promise<void> | void> = [() => rmSync(privateDir, { recursive: true, force: true })];
   const teardown = async () => {
@@ -78,7 +79,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env[STATE_ENV] = stateFile;
     return teardown;
   } catch (err) {
-    writeRunStatus(run.outDir, { egressLog, sutLog, harnessError: (err as Error).message });
+    writeRunStatus(run.outDir, { harnessError: (err as Error).message });
     await teardown();
     throw err;
   }

@@ -41,13 +41,6 @@ export interface CaseDraft {
   request: RequestDraft;
 }
 
-export function cloneDraft(d: CaseDraft): CaseDraft {
-  return {
-    token: { ...structuredClone({ ...d.token, finish: [] }), finish: [...d.token.finish] },
-    request: structuredClone(d.request),
-  };
-}
-
 function signatureFor(draft: TokenDraft, keys: Record<string, SigningKey>): Signature {
   const hash = hashOfAlg(String(draft.header.alg ?? 'RS256'));
   const keyNamed = (name: string): SigningKey => {

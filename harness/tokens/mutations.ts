@@ -35,12 +35,6 @@ export const timeClaim = (name: 'exp' | 'nbf' | 'iat', offsetSeconds: number): M
     d.token.claims[name] = ctx.now + offsetSeconds;
   });
 
-/** Replace the bot's app id wherever a claim holds it with another value. */
-export const claimFromContext = (name: string, pick: (ctx: MutationContext) => unknown, describe: string): Mutation =>
-  m(`claim ${name} = ${describe}`, (d, ctx) => {
-    d.token.claims[name] = pick(ctx);
-  });
-
 // ---- header -------------------------------------------------------------------------------
 export const setHeader = (name: string, value: unknown | ((ctx: MutationContext) => unknown), computedIs = 'a computed value'): Mutation =>
   m(`header ${name} = ${typeof value === 'function' ? computedIs : show(value)}`, (d, ctx) => {
