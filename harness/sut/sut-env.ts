@@ -14,7 +14,8 @@ export function commonSutEnv(opts: { port: number; caPemPath: string; routedHost
     NODE_EXTRA_CA_CERTS: opts.caPemPath,
     SSL_CERT_FILE: opts.caPemPath,
     REQUESTS_CA_BUNDLE: opts.caPemPath,
-    NODE_OPTIONS: `${inheritedNodeOptions}--require ${JSON.stringify(preload).slice(1, -1)}`,
+    // Quoted: NODE_OPTIONS splits on spaces, and a checkout path may contain one.
+    NODE_OPTIONS: `${inheritedNodeOptions}--require ${JSON.stringify(preload)}`,
     S2S_ROUTE_HOSTS: opts.routedHosts.join(','),
     S2S_ROUTE_TO: opts.routeTo,
     S2S_EGRESS_LOG: opts.egressLog,
