@@ -29,8 +29,7 @@ test('every flaw is caught by at least one case, and every case that can fail is
   for (const [flaw, e] of Object.entries(flaws)) expect(e.fail.length + e.robustness.length, flaw).toBeGreaterThan(0);
   const failedSomewhere = new Set([...Object.values(flaws), ...Object.values(peers)].flatMap((e) => e.fail));
   const unproven = CASES.filter((c) => c.expect !== 'either' && !failedSomewhere.has(c.id)).map((c) => c.id);
-  // Known gap: no flawed variant yet refuses the v1 Emulator control or a v2 token of tenant f8cdef31 alone.
-  expect(unproven).toEqual(['BF-EMU-POS-001', 'BF-EMU-POS-004']);
+  expect(unproven).toEqual([]);
 });
 
 for (const [flaw, expected] of Object.entries(flaws)) {

@@ -29,8 +29,8 @@ export interface CaseDef<Path extends string = string> {
   mutations: Mutation[];
   /** The case is itself a positive control: no separate control request before it. */
   isControl?: boolean;
-  /** The SUT must never contact the attacker server for this case (jku / x5u). */
-  attackerMustNotBeFetched?: boolean;
+  /** The SUT must never contact the attacker server for this case (jku / x5u / a serviceUrl pointing there). */
+  attackerMustNotBeContacted?: boolean;
   cwe?: string[];
 }
 
@@ -63,6 +63,8 @@ export interface CaseResult {
     request?: HttpExchange['request'];
     response?: HttpExchange['response'];
     control?: { status?: number; error?: string };
+    /** Requests the SUT sent to the attacker's server (jku/x5u fetches, replies to a forged serviceUrl). */
+    attackerRequests?: Array<{ method: string; path: string; authorization?: string }>;
   };
   durationMs?: number;
 }

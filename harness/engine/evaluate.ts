@@ -12,7 +12,7 @@ export interface Observation {
 
 const isAccept = (status: number) => status >= 200 && status < 300;
 
-export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeFetched'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
+export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
   const observed: CaseResult['observed'] = { status: o.status, controlStatus: o.controlStatus };
   if (o.sutGone) return { outcome: 'error', reason: o.sutGone, observed };
   if (!def.isControl) {
@@ -31,7 +31,7 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
         ? { verdict: 'fail', detail: `answered ${o.status}: a server error on a refused token (robustness failure; the token was still refused)` }
         : { verdict: 'warn', detail: `answered ${o.status}: refusals should be 401 or 403` };
   }
-  if (o.attackerFetches) return { outcome: 'fail', reason: `the SUT fetched the attacker's URL ${o.attackerFetches} time(s) named in the token header`, observed };
+  if (o.attackerFetches) return { outcome: 'fail', reason: `the SUT sent ${o.attackerFetches} request(s) to the attacker's server named in the token or the activity`, observed };
 
   switch (def.expect) {
     case 'reject':

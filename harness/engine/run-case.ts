@@ -82,7 +82,13 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       o.error = (err as Error).message;
       o.sutGone = await h.sutGone();
     }
-    if (def.attackerMustNotBeFetched) o.attackerFetches = (await h.hits('attacker', `/${def.id}`)).length;
+    // Paths on the attacker server carry the case id: /jku/<id>, /x5u/<id>, or the conversation conv-<id>-….
+    if (def.attackerMustNotBeContacted) {
+      const hits = await h.hits('attacker', def.id);
+      o.attackerFetches = hits.length;
+      // What reached the attacker, with any bearer shown by kind and length only.
+      if (hits.length) evidence.attackerRequests = hits.map((x) => ({ method: x.method, path: x.path, authorization: x.headers.authorization ? `${String(x.headers.authorization).split(' ')[0]} <${String(x.headers.authorization).length} chars>` : undefined }));
+    }
   }
 
   const verdict = evaluate(def, o);

@@ -74,6 +74,7 @@ export async function startBotFrameworkWorld(ca: TestCa, log: HitLog, appPasswor
   addConnectorRoutes(emulatorRouter, {});
 
   const attackerRouter = new Router('attacker', log, 'https');
+  addConnectorRoutes(attackerRouter, {}); // a bot steered here by a forged serviceUrl posts its reply (and bearer) here
   addAttackerRoutes(attackerRouter, keys.rogue.jwk, keys.rogue.certPem);
 
   const servers = await Promise.all([listen(frontRouter, tls), listen(emulatorRouter, tls), listen(attackerRouter, tls)]);

@@ -153,7 +153,7 @@ export const standardBase64Payload = (): Mutation =>
 export const placeToken = (auth: TokenPlacement, describe: string): Mutation => m(describe, (d) => void (d.request.auth = auth));
 
 // ---- the activity -------------------------------------------------------------------------
-export const setActivity = (field: string, value: unknown | ((ctx: MutationContext, activity: Record<string, unknown>) => unknown)): Mutation =>
-  m(`activity ${field} = ${typeof value === 'function' ? '(computed)' : show(value)}`, (d, ctx) => {
-    d.request.activity[field] = typeof value === 'function' ? (value as (c: MutationContext, a: Record<string, unknown>) => unknown)(ctx, d.request.activity) : value;
+export const setActivity = (field: string, value: unknown | ((ctx: MutationContext) => unknown), computedIs = 'a computed value'): Mutation =>
+  m(`activity ${field} = ${typeof value === 'function' ? computedIs : show(value)}`, (d, ctx) => {
+    d.request.activity[field] = typeof value === 'function' ? (value as (c: MutationContext) => unknown)(ctx) : value;
   });

@@ -21,7 +21,7 @@ export interface CaseSpec {
   why: string;
   path?: BotPath;
   isControl?: boolean;
-  attackerMustNotBeFetched?: boolean;
+  attackerMustNotBeContacted?: boolean;
   cwe?: string[];
 }
 
@@ -38,7 +38,7 @@ export function family(prefix: 'BF-C2B' | 'BF-EMU', defaultPath: BotPath) {
       why: spec.why,
       mutations,
       isControl: spec.isControl,
-      attackerMustNotBeFetched: spec.attackerMustNotBeFetched,
+      attackerMustNotBeContacted: spec.attackerMustNotBeContacted,
       cwe: spec.cwe,
     });
   };

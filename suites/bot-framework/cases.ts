@@ -22,7 +22,7 @@ function addAttacks(add: ReturnType<typeof family>['add'], attacks: Attack[], pa
     'key-source': 'Connector -> Bot, Step 1 ("Hardcode this URL")',
   };
   for (const a of attacks) {
-    add(a.id, { title: a.title, level: 'MUST', ids: ids[a.rule], section: section[a.rule], expect: 'reject', why: a.why, cwe: a.cwe, attackerMustNotBeFetched: a.attackerMustNotBeFetched }, a.mutations);
+    add(a.id, { title: a.title, level: 'MUST', ids: ids[a.rule], section: section[a.rule], expect: 'reject', why: a.why, cwe: a.cwe, attackerMustNotBeContacted: a.attackerMustNotBeContacted }, a.mutations);
   }
 }
 
@@ -95,7 +95,7 @@ function channelCases(): CaseDef<BotPath>[] {
   add('TIME-006', accept('nbf 120 s in the future (within skew)', 'SHOULD', ['BF-CUR-03'], FACT('channel tokens (clock tolerance)'), 'Within the 300 s tolerance the token is valid.'), [M.timeClaim('nbf', 120)]);
 
   add('SURL-001', reject('serviceurl claim names another host than the activity\'s serviceUrl', 'MUST', ['BF-CUR-10'], FACT('serviceurl claim'), 'The Connector binds the token to the service URL the bot will reply to.', { cwe: ['CWE-345'] }), [M.setClaim('serviceurl', 'https://connector.attacker.test/')]);
-  add('SURL-002', reject('activity serviceUrl points at an attacker, token serviceurl is genuine', 'MUST', ['BF-CUR-10'], FACT('serviceurl claim'), 'A replayed token must not steer the bot\'s replies (and its own bearer token) to another host.', { cwe: ['CWE-345', 'CWE-522'] }), [M.setActivity('serviceUrl', 'https://connector.attacker.test/')]);
+  add('SURL-002', reject('activity serviceUrl points at an attacker, token serviceurl is genuine (the attacker must receive nothing)', 'MUST', ['BF-CUR-10', 'BF-C2B-12'], FACT('serviceurl claim'), 'A replayed token must not steer the bot\'s replies (and its own bearer token) to another host.', { cwe: ['CWE-345', 'CWE-522'], attackerMustNotBeContacted: true }), [M.setActivity('serviceUrl', (ctx: M.MutationContext) => `${ctx.attackerOrigin}/`, 'https://<attacker server>/')]);
   add('SURL-003', { ...info('serviceurl differs from serviceUrl only in letter case', ['BF-CUR-11'], FACT('serviceurl claim (JS exact, .NET case-insensitive)'), 'The JS SDK compares exactly, .NET ignores case: the implementation may choose.'), level: 'MAY' }, [caseOnlyServiceUrl()]);
 
   add('END-001', reject('key endorsed only for skype signs a webchat activity', 'MUST', ['BF-CUR-12'], FACT('endorsements'), 'When the signing key has endorsements, the activity\'s channelId must be among them.', { cwe: ['CWE-345'] }), [M.signWithKey('connector-b')]);

@@ -12,7 +12,7 @@ export interface Attack {
   rule: 'signature' | 'format' | 'algorithm' | 'key-source';
   cwe: string[];
   mutations: Mutation[];
-  attackerMustNotBeFetched?: boolean;
+  attackerMustNotBeContacted?: boolean;
   why: string;
 }
 
@@ -76,7 +76,7 @@ export const SIG_ATTACKS: Attack[] = [
     rule: 'key-source',
     cwe: ['CWE-347', 'CWE-918'],
     mutations: [M.signWithKey('rogue'), attackerUrl('jku')],
-    attackerMustNotBeFetched: true,
+    attackerMustNotBeContacted: true,
     why: 'The metadata location is hard-coded; a jku from the token must never be fetched or trusted.',
   },
   {
@@ -85,7 +85,7 @@ export const SIG_ATTACKS: Attack[] = [
     rule: 'key-source',
     cwe: ['CWE-347', 'CWE-918'],
     mutations: [M.signWithKey('rogue'), attackerUrl('x5u')],
-    attackerMustNotBeFetched: true,
+    attackerMustNotBeContacted: true,
     why: 'The metadata location is hard-coded; an x5u from the token must never be fetched or trusted.',
   },
 ];

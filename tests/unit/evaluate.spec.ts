@@ -34,7 +34,7 @@ test('a 5xx refusal passes the security verdict but is a robustness failure; oth
 });
 
 test('fetching the attacker URL fails the case even when the token was refused', () => {
-  expect(evaluate({ expect: 'reject', attackerMustNotBeFetched: true }, { controlStatus: 200, status: 401, attackerFetches: 1 }).outcome).toBe('fail');
+  expect(evaluate({ expect: 'reject', attackerMustNotBeContacted: true }, { controlStatus: 200, status: 401, attackerFetches: 1 }).outcome).toBe('fail');
 });
 
 test('informational cases pass either way and record what happened', () => {
