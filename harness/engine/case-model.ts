@@ -29,6 +29,8 @@ export interface CaseDef<Path extends string = string> {
   mutations: Mutation[];
   /** The case is itself a positive control: no separate control request before it. */
   isControl?: boolean;
+  /** When the SUT accepts, it must by then have fetched this path from this fake (metadata, jwks_uri). */
+  mustHaveFetched?: { server: string; path: string };
   /** The SUT must never contact the attacker server for this case (jku / x5u / a serviceUrl pointing there). */
   attackerMustNotBeContacted?: boolean;
   cwe?: string[];
@@ -52,6 +54,8 @@ export interface CaseResult {
     accepted?: boolean;
     controlStatus?: number;
     attackerFetches?: number;
+    /** How often the SUT had fetched the case's mustHaveFetched path when it answered. */
+    requiredFetches?: number;
     robustness?: { verdict: 'fail' | 'warn'; detail: string };
     note?: string;
   };

@@ -7,12 +7,13 @@ export interface Observation {
   status?: number;
   error?: string;
   attackerFetches?: number;
+  requiredFetches?: number;
   sutGone?: string;
 }
 
 const isAccept = (status: number) => status >= 200 && status < 300;
 
-export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
+export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted' | 'mustHaveFetched'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
   const observed: CaseResult['observed'] = { status: o.status, controlStatus: o.controlStatus };
   if (o.sutGone) return { outcome: 'error', reason: o.sutGone, observed };
   if (!def.isControl) {
@@ -25,6 +26,7 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
   const accepted = isAccept(o.status);
   observed.accepted = accepted;
   if (o.attackerFetches !== undefined) observed.attackerFetches = o.attackerFetches;
+  if (o.requiredFetches !== undefined) observed.requiredFetches = o.requiredFetches;
   if (!accepted && o.status !== 401 && o.status !== 403) {
     observed.robustness =
       o.status >= 500
@@ -33,6 +35,8 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
   }
   if (o.attackerFetches) return { outcome: 'fail', reason: `the SUT sent ${o.attackerFetches} request(s) to the attacker's server named in the token or the activity`, observed };
 
+  if (accepted && def.mustHaveFetched && !o.requiredFetches)
+    return { outcome: 'fail', reason: `accepted (${o.status}) without ever fetching ${def.mustHaveFetched.path}: its keys came from somewhere else`, observed };
   switch (def.expect) {
     case 'reject':
       return accepted ? { outcome: 'fail', reason: `accepted (${o.status}) a token it must refuse`, observed } : { outcome: 'pass', reason: `refused (${o.status})`, observed };

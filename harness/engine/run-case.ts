@@ -83,6 +83,7 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       o.sutGone = await h.sutGone();
     }
     // Paths on the attacker server carry the case id: /jku/<id>, /x5u/<id>, or the conversation conv-<id>-….
+    if (def.mustHaveFetched) o.requiredFetches = (await h.hits(def.mustHaveFetched.server, def.mustHaveFetched.path)).length;
     if (def.attackerMustNotBeContacted) {
       const hits = await h.hits('attacker', def.id);
       o.attackerFetches = hits.length;

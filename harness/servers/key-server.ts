@@ -18,12 +18,14 @@ export function addKeyServerRoutes(router: Router, cfg: KeyServerConfig): void {
       body: {
         issuer: cfg.channelIssuer,
         authorization_endpoint: 'https://invalid.botframework.com',
-        jwks_uri: `${req.origin}/v1/.well-known/keys`,
+        // The 2017 text's own example path, not the conventional one: a SUT that follows jwks_uri
+        // fetches /v1/keys, one with a hard-coded key URL fetches /v1/.well-known/keys (both served).
+        jwks_uri: `${req.origin}/v1/keys`,
         id_token_signing_alg_values_supported: ['RS256'],
         token_endpoint_auth_methods_supported: ['private_key_jwt'],
       },
     }))
-    .on('GET', /^\/v1\/\.well-known\/keys$/, () => ({ status: 200, body: { keys: cfg.connectorJwks() } }))
+    .on('GET', /^\/v1(\/\.well-known)?\/keys$/, () => ({ status: 200, body: { keys: cfg.connectorJwks() } }))
     .on('GET', new RegExp(`^/${tenantSeg}/v2\\.0/\\.well-known/openid-configuration$`), (req) => ({
       status: 200,
       body: aadMetadata(req.origin, req.params.tenant, 'v2.0'),

@@ -22,6 +22,7 @@ export interface CaseSpec {
   path?: BotPath;
   isControl?: boolean;
   attackerMustNotBeContacted?: boolean;
+  mustHaveFetched?: { server: string; path: string };
   cwe?: string[];
 }
 
@@ -39,6 +40,7 @@ export function family(prefix: 'BF-C2B' | 'BF-EMU', defaultPath: BotPath) {
       mutations,
       isControl: spec.isControl,
       attackerMustNotBeContacted: spec.attackerMustNotBeContacted,
+      mustHaveFetched: spec.mustHaveFetched,
       cwe: spec.cwe,
     });
   };

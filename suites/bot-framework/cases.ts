@@ -40,6 +40,9 @@ function channelCases(): CaseDef<BotPath>[] {
   add('POS-004', accept('valid channel token signed RS512', 'SHOULD', ['BF-CUR-01'], FACT('channel tokens'), 'Current SDKs accept RS256, RS384 and RS512.'), [M.algorithm('RS512')]);
   add('POS-005', info('scheme written "bearer" in lower case', ['BF-C2B-05'], C2B_REQ(1), 'RFC 7235 makes the scheme name case-insensitive; the spec writes "Bearer". Reported, either outcome passes.'), [M.placeToken({ in: 'authorization', scheme: 'bearer' }, 'Authorization: bearer <token>')]);
 
+  add('MD-001', accept('valid channel token, accepted only after the Connector\'s OpenID metadata was fetched', 'MUST', ['BF-C2B-01'], 'Connector -> Bot, Step 1', 'The keys\' location comes from the OpenID metadata document at the configured (hard-coded) URL.', { mustHaveFetched: { server: 'front', path: '/v1/.well-known/openidconfiguration' } }), []);
+  add('MD-002', accept('valid channel token, accepted only after the keys were fetched from the metadata\'s jwks_uri', 'MUST', ['BF-C2B-03'], 'Connector -> Bot, Steps 1-2', 'The fake metadata names /v1/keys as jwks_uri (the 2017 example); a validator with a hard-coded key URL never fetches it.', { mustHaveFetched: { server: 'front', path: '/v1/keys' } }), []);
+
   const hdr = (title: string, why: string) => reject(title, 'MUST', ['BF-C2B-05', 'BF-GEN-06'], C2B_REQ(1), why, { cwe: ['CWE-287'] });
   add('HDR-001', hdr('no Authorization header', 'The token is required; there is no way to switch validation off.'), [M.placeToken({ in: 'nowhere' }, 'no token sent')]);
   add('HDR-002', hdr('valid token under the Basic scheme', 'Only the Bearer scheme carries the token.'), [M.placeToken({ in: 'authorization', scheme: 'Basic' }, 'Authorization: Basic <token>')]);
@@ -131,6 +134,9 @@ function emulatorCases(): CaseDef<BotPath>[] {
     add(`POS-00${p++}`, accept(`valid Emulator v2 token from tenant ${tenant.slice(0, 8)}…`, 'SHOULD', ['BF-CUR-04'], FACT('Emulator and skill issuers'), `Current SDKs accept v2 issuers of this tenant.${retired}`, { path: 'emulator-v2' }), [M.setClaim('iss', v2Issuer(tenant)), M.setClaim('tid', tenant)]);
   }
   add('POS-007', accept('valid Emulator token signed by the second AAD key', 'MUST', ['BF-EMU-09'], EMU_REQ(7), 'Any key of the AAD key document may sign.'), [M.signWithKey('aad-b')]);
+
+  add('MD-001', accept('valid Emulator token, accepted only after the AAD common v2.0 metadata was fetched', 'SHOULD', ['BF-CUR-09', 'BF-EMU-02'], FACT('emulator keys'), 'Current SDKs take Emulator keys from the AAD common/v2.0 OpenID metadata (the later practice stands over the 2017 botframework.com/v2.0 URL).', { mustHaveFetched: { server: 'front', path: '/common/v2.0/.well-known/openid-configuration' } }), []);
+  add('MD-002', accept('valid Emulator token, accepted only after the keys were fetched from that metadata\'s jwks_uri', 'MUST', ['BF-EMU-02'], 'Emulator -> Bot, Steps 1 and 2', 'Emulator keys come from the jwks_uri of the MSA/AAD metadata document, not from a URL built another way.', { mustHaveFetched: { server: 'front', path: '/common/discovery/v2.0/keys' } }), []);
 
   add('HDR-001', reject('valid Emulator token in the query string, no header', 'MUST', ['BF-EMU-03'], EMU_REQ(1), 'Only the Authorization header carries the token.', { cwe: ['CWE-287'] }), [M.placeToken({ in: 'query', name: 'access_token' }, '?access_token=<token>')]);
   add('HDR-002', reject('valid Emulator token under the Basic scheme', 'MUST', ['BF-EMU-03'], EMU_REQ(1), 'Only the Bearer scheme carries the token.', { cwe: ['CWE-287'] }), [M.placeToken({ in: 'authorization', scheme: 'Basic' }, 'Authorization: Basic <token>')]);

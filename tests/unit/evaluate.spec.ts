@@ -47,3 +47,9 @@ test('a SUT that is gone or unreachable gives error', () => {
   expect(evaluate(reject, { controlError: 'could not reach the SUT: ECONNREFUSED' }).outcome).toBe('error');
   expect(evaluate(reject, { controlStatus: 200, error: 'the SUT did not answer within 100 ms' }).outcome).toBe('error');
 });
+
+test('accepting without ever having fetched the required metadata or jwks_uri fails', () => {
+  const def = { expect: 'accept' as const, mustHaveFetched: { server: 'front', path: '/v1/keys' } };
+  expect(evaluate(def, { controlStatus: 200, status: 200, requiredFetches: 0 }).outcome).toBe('fail');
+  expect(evaluate(def, { controlStatus: 200, status: 200, requiredFetches: 2 }).outcome).toBe('pass');
+});
