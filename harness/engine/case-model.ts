@@ -33,6 +33,11 @@ export interface CaseDef<Path extends string = string> {
   mustHaveFetched?: { server: string; path: string };
   /** The SUT must never contact the attacker server for this case (jku / x5u / a serviceUrl pointing there). */
   attackerMustNotBeContacted?: boolean;
+  /**
+   * After refusing, the SUT must not have processed the activity: no reply to the activity's
+   * conversation may reach the fake Connector. Conclusive only when the SUT replied to the control.
+   */
+  noReplyAfterRefusal?: boolean;
   cwe?: string[];
 }
 
@@ -56,6 +61,9 @@ export interface CaseResult {
     attackerFetches?: number;
     /** How often the SUT had fetched the case's mustHaveFetched path when it answered. */
     requiredFetches?: number;
+    /** Replies the SUT sent to the fake Connector for the control's and for this case's conversation. */
+    controlReplies?: number;
+    replies?: number;
     robustness?: { verdict: 'fail' | 'warn'; detail: string };
     note?: string;
   };

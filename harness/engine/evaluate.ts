@@ -8,18 +8,25 @@ export interface Observation {
   error?: string;
   attackerFetches?: number;
   requiredFetches?: number;
+  controlReplies?: number;
+  replies?: number;
   sutGone?: string;
 }
 
 const isAccept = (status: number) => status >= 200 && status < 300;
 
-export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted' | 'mustHaveFetched'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
+export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted' | 'mustHaveFetched' | 'noReplyAfterRefusal'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
   const observed: CaseResult['observed'] = { status: o.status, controlStatus: o.controlStatus };
   if (o.sutGone) return { outcome: 'error', reason: o.sutGone, observed };
   if (!def.isControl) {
     if (o.controlError) return { outcome: 'error', reason: `positive control: ${o.controlError}`, observed };
     if (o.controlStatus === undefined || !isAccept(o.controlStatus))
       return { outcome: 'inconclusive', reason: `the positive control (the valid token for this path) got ${o.controlStatus}, not 2xx, so a rejection here proves nothing`, observed };
+  }
+  if (def.noReplyAfterRefusal && !def.isControl) {
+    observed.controlReplies = o.controlReplies ?? 0;
+    if (!o.controlReplies)
+      return { outcome: 'inconclusive', reason: 'the SUT did not reply to the valid activity of the positive control, so its silence after a refusal proves nothing', observed };
   }
   if (o.error || o.status === undefined) return { outcome: 'error', reason: o.error ?? 'no response', observed };
 
@@ -33,6 +40,8 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
         ? { verdict: 'fail', detail: `answered ${o.status}: a server error on a refused token (robustness failure; the token was still refused)` }
         : { verdict: 'warn', detail: `answered ${o.status}: refusals should be 401 or 403` };
   }
+  if (o.replies !== undefined) observed.replies = o.replies;
+  if (!accepted && o.replies) return { outcome: 'fail', reason: `refused (${o.status}) but still processed the activity: ${o.replies} reply(ies) to its conversation reached the Connector`, observed };
   if (o.attackerFetches) return { outcome: 'fail', reason: `the SUT sent ${o.attackerFetches} request(s) to the attacker's server named in the token or the activity`, observed };
 
   if (accepted && def.mustHaveFetched && !o.requiredFetches)

@@ -6,6 +6,7 @@ import type { CaseDef, CaseResult } from './case-model';
 import { evaluate, type Observation } from './evaluate';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
+import { awaitReplies, countReplies, graceForStrayReplies, serverOf } from './replies';
 
 export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext, state: RunState) => CaseDraft;
 
@@ -60,6 +61,7 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
     const req = renderRequest(draft, cached.token, h.state.sutUrl);
     try {
       o.controlStatus = (await h.sendToSut(req.method, req.url, req.headers, req.body)).status;
+      if (def.noReplyAfterRefusal && o.controlStatus < 300) o.controlReplies = await awaitReplies(h, draft.request.activity);
     } catch (err) {
       o.controlError = (err as Error).message;
       o.sutGone = await h.sutGone();
@@ -78,6 +80,9 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       const res = await h.sendToSut(req.method, req.url, req.headers, req.body);
       evidence.response = res;
       o.status = res.status;
+      // A reply may leave after the answer: wait before counting replies, here or at the attacker's.
+      if (def.noReplyAfterRefusal || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') await graceForStrayReplies();
+      if (def.noReplyAfterRefusal) o.replies = await countReplies(h, draft.request.activity);
     } catch (err) {
       o.error = (err as Error).message;
       o.sutGone = await h.sutGone();

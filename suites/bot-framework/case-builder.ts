@@ -22,6 +22,7 @@ export interface CaseSpec {
   path?: BotPath;
   isControl?: boolean;
   attackerMustNotBeContacted?: boolean;
+  noReplyAfterRefusal?: boolean;
   mustHaveFetched?: { server: string; path: string };
   cwe?: string[];
 }
@@ -40,6 +41,7 @@ export function family(prefix: 'BF-C2B' | 'BF-EMU', defaultPath: BotPath) {
       mutations,
       isControl: spec.isControl,
       attackerMustNotBeContacted: spec.attackerMustNotBeContacted,
+      noReplyAfterRefusal: spec.noReplyAfterRefusal,
       mustHaveFetched: spec.mustHaveFetched,
       cwe: spec.cwe,
     });

@@ -101,6 +101,10 @@ function channelCases(): CaseDef<BotPath>[] {
   add('SURL-002', reject('activity serviceUrl points at an attacker, token serviceurl is genuine (the attacker must receive nothing)', 'MUST', ['BF-CUR-10', 'BF-C2B-12'], FACT('serviceurl claim'), 'A replayed token must not steer the bot\'s replies (and its own bearer token) to another host.', { cwe: ['CWE-345', 'CWE-522'], attackerMustNotBeContacted: true }), [M.setActivity('serviceUrl', (ctx: M.MutationContext) => `${ctx.attackerOrigin}/`, 'https://<attacker server>/')]);
   add('SURL-003', { ...info('serviceurl differs from serviceUrl only in letter case', ['BF-CUR-11'], FACT('serviceurl claim (JS exact, .NET case-insensitive)'), 'The JS SDK compares exactly, .NET ignores case: the implementation may choose.'), level: 'MAY' }, [caseOnlyServiceUrl()]);
 
+  const unprocessed = (title: string, why: string) => reject(title, 'SHOULD', ['BF-C2B-12'], 'Connector -> Bot, Step 3 (after the list)', why, { noReplyAfterRefusal: true, cwe: ['CWE-696'] });
+  add('RPL-001', unprocessed('token for another bot (wrong aud): refused, and no reply to its conversation reaches the Connector', 'A refused request ends there: the activity is not processed, so nothing is sent back for it. Conclusive only for a SUT that replies to the valid activity.'), [M.setClaim('aud', OTHER_APP_ID)]);
+  add('RPL-002', unprocessed('token signed by an unpublished key: refused, and no reply to its conversation reaches the Connector', 'A forged token must not reach the bot\'s logic, even if the HTTP answer is a refusal.'), [M.signWithKey('rogue')]);
+
   add('END-001', reject('key endorsed only for skype signs a webchat activity', 'MUST', ['BF-CUR-12'], FACT('endorsements'), 'When the signing key has endorsements, the activity\'s channelId must be among them.', { cwe: ['CWE-345'] }), [M.signWithKey('connector-b')]);
   add('END-002', reject('webchat-endorsed key signs an activity claiming channelId skype', 'MUST', ['BF-CUR-12'], FACT('endorsements'), 'A key may only vouch for the channels it endorses.', { cwe: ['CWE-345'] }), [M.setActivity('channelId', 'skype')]);
 

@@ -53,3 +53,13 @@ test('accepting without ever having fetched the required metadata or jwks_uri fa
   expect(evaluate(def, { controlStatus: 200, status: 200, requiredFetches: 0 }).outcome).toBe('fail');
   expect(evaluate(def, { controlStatus: 200, status: 200, requiredFetches: 2 }).outcome).toBe('pass');
 });
+
+test('no-reply-after-refusal: inconclusive when the control got no reply, fail when a refused request still got one', () => {
+  const d = { expect: 'reject' as const, noReplyAfterRefusal: true };
+  expect(evaluate(d, { controlStatus: 200, controlReplies: 0, status: 401, replies: 0 }).outcome).toBe('inconclusive');
+  expect(evaluate(d, { controlStatus: 200, controlReplies: 1, status: 401, replies: 0 }).outcome).toBe('pass');
+  const v = evaluate(d, { controlStatus: 200, controlReplies: 1, status: 401, replies: 2 });
+  expect(v.outcome).toBe('fail');
+  expect(v.observed.replies).toBe(2);
+  expect(evaluate(d, { controlStatus: 200, controlReplies: 1, status: 200, replies: 1 }).outcome).toBe('fail');
+});
