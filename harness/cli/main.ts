@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGS, PROFILES } from '../../suites';
-import { checkRunConfig, REFERENCE_SUT, REPO_ROOT, type RunConfig } from '../run/config';
+import { checkRunConfig, REPO_ROOT, type RunConfig } from '../run/config';
+import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
 import { exitCodeOf, type ResultsDoc } from '../results/results-file';
 import { HELP, parseRunArgs, UsageError, type RunArgs } from './args';
 import { formatCatalog } from './list-cases';
@@ -27,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.list) {
-    console.log(formatCatalog(CATALOGS[args.profile]));
+    console.log(formatCatalog(CATALOGS[args.profile as ProfileName]));
     return 0;
   }
   return run(args);
@@ -36,8 +37,8 @@ export async function main(argv: string[]): Promise<number> {
 function runConfigOf(args: RunArgs): RunConfig {
   const outDir = path.resolve(args.out);
   const config: RunConfig = {
-    profile: args.profile as RunConfig['profile'],
-    endpoint: args.endpoint ?? '/api/messages',
+    profile: args.profile as ProfileName,
+    endpoint: args.endpoint ?? PROFILE_INFO[args.profile as ProfileName].defaultEndpoint,
     sutEnv: args.sutEnv,
     outDir,
     timeoutMs: args.timeoutMs,
@@ -52,7 +53,7 @@ function runConfigOf(args: RunArgs): RunConfig {
   } else if (args.sut) {
     config.sut = { command: args.sut, cwd: process.cwd() };
   } else {
-    config.sut = { command: REFERENCE_SUT[args.profile], cwd: REPO_ROOT, bundled: true };
+    config.sut = { command: PROFILE_INFO[args.profile as ProfileName].referenceSut, cwd: REPO_ROOT, bundled: true };
   }
   return checkRunConfig(config);
 }

@@ -38,7 +38,15 @@ export interface CaseDef<Path extends string = string> {
    * conversation may reach the fake Connector. Conclusive only when the SUT replied to the control.
    */
   noReplyAfterRefusal?: boolean;
+  /** A named condition on the SUT's answer (e.g. the 401 challenge's parameters), checked besides accept/reject. */
+  responseCheck?: ResponseCheck;
   cwe?: string[];
+}
+
+export interface ResponseCheck {
+  describe: string;
+  /** The problem with the answer, or undefined when it satisfies the condition. */
+  check(res: { status: number; headers: Record<string, string>; body: string }): string | undefined;
 }
 
 export interface HttpExchange {
@@ -66,12 +74,14 @@ export interface CaseResult {
     replies?: number;
     robustness?: { verdict: 'fail' | 'warn'; detail: string };
     note?: string;
+    /** What the case's responseCheck found wrong with the answer. */
+    responseProblem?: string;
   };
   outcome: Outcome;
   reason: string;
   evidence: {
     mutations: string[];
-    token?: { raw: string; header?: unknown; payload?: unknown; note?: string };
+    token?: { raw: string; header?: unknown; payload?: unknown; note?: string; embedded?: { claim: string; header?: unknown; payload?: unknown } };
     request?: HttpExchange['request'];
     response?: HttpExchange['response'];
     control?: { status?: number; error?: string };

@@ -10,12 +10,13 @@ export interface Observation {
   requiredFetches?: number;
   controlReplies?: number;
   replies?: number;
+  responseProblem?: string;
   sutGone?: string;
 }
 
 const isAccept = (status: number) => status >= 200 && status < 300;
 
-export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted' | 'mustHaveFetched' | 'noReplyAfterRefusal'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
+export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted' | 'mustHaveFetched' | 'noReplyAfterRefusal' | 'responseCheck'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
   const observed: CaseResult['observed'] = { status: o.status, controlStatus: o.controlStatus };
   if (o.sutGone) return { outcome: 'error', reason: o.sutGone, observed };
   if (!def.isControl) {
@@ -46,6 +47,11 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
 
   if (accepted && def.mustHaveFetched && !o.requiredFetches)
     return { outcome: 'fail', reason: `accepted (${o.status}) without ever fetching ${def.mustHaveFetched.path}: its keys came from somewhere else`, observed };
+  if (o.responseProblem && def.responseCheck) {
+    observed.responseProblem = o.responseProblem;
+    if (def.expect === 'either') return { outcome: 'pass', reason: `informational: ${def.responseCheck.describe}: ${o.responseProblem}`, observed };
+    return { outcome: 'fail', reason: `${accepted ? 'accepted' : 'refused'} (${o.status}), but ${def.responseCheck.describe}: ${o.responseProblem}`, observed };
+  }
   switch (def.expect) {
     case 'reject':
       return accepted ? { outcome: 'fail', reason: `accepted (${o.status}) a token it must refuse`, observed } : { outcome: 'pass', reason: `refused (${o.status})`, observed };

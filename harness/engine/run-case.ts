@@ -38,9 +38,10 @@ function placeToken(auth: TokenPlacement, token: string, url: URL, headers: Reco
 
 export function renderRequest(draft: CaseDraft, token: string, sutUrl: string): RenderedRequest {
   const url = new URL(sutUrl);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const method = draft.request.method ?? 'POST';
+  const headers: Record<string, string> = method === 'GET' ? {} : { 'content-type': 'application/json' };
   placeToken(draft.request.auth, token, url, headers);
-  return { method: 'POST', url: url.href, headers, body: JSON.stringify(draft.request.activity) };
+  return { method, url: url.href, headers, body: method === 'GET' ? '' : JSON.stringify(draft.request.activity) };
 }
 
 /** One control token per path per worker: valid for an hour, re-signed after half of that. */
@@ -74,12 +75,13 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
     for (const m of def.mutations) m.apply(draft, c);
     const token = renderToken(draft.token, h.state.keys);
     const req = renderRequest(draft, token, h.state.sutUrl);
-    evidence.token = { raw: token, ...decodeForEvidence(token) };
+    evidence.token = { raw: token, ...decodeForEvidence(token, draft.token.embed?.claim) };
     evidence.request = { method: req.method, url: req.url, headers: req.headers };
     try {
       const res = await h.sendToSut(req.method, req.url, req.headers, req.body);
       evidence.response = res;
       o.status = res.status;
+      if (def.responseCheck) o.responseProblem = def.responseCheck.check(res);
       // A reply may leave after the answer: wait before counting replies, here or at the attacker's.
       if (def.noReplyAfterRefusal || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') await graceForStrayReplies();
       if (def.noReplyAfterRefusal) o.replies = await countReplies(h, draft.request.activity);

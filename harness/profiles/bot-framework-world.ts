@@ -1,20 +1,21 @@
 // Starts the fakes of the bot-framework profile: key servers + STS + Connector (one HTTPS "front"
 // that also answers for the real Microsoft host names), the fake Emulator, and the attacker server.
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import type { TestCa } from '../ca/test-ca';
-import { createSigningKeys, type SigningKey } from '../keys/signing-keys';
+import { createSigningKeys } from '../keys/signing-keys';
 import { addAttackerRoutes } from '../servers/attacker';
 import { addConnectorRoutes } from '../servers/connector';
 import { addKeyServerRoutes } from '../servers/key-server';
-import { listen, type RunningServer } from '../servers/listen';
-import { HitLog, Router } from '../servers/router';
+import { listen } from '../servers/listen';
+import { Router } from '../servers/router';
 import { addStsRoutes } from '../servers/sts';
 import { renderToken } from '../tokens/draft';
+import type { ProfileWorld, WorldSetup } from './registry';
 import {
   AAD_KEYS,
   BOT_APP_ID,
   BOT_CONNECTOR_SCOPE,
   BOT_FRAMEWORK_KEYS,
+  botFrameworkSutEnv,
   CHANNEL_ISSUER,
   CONNECTOR_KEYS,
   EMULATOR_TENANTS,
@@ -22,21 +23,13 @@ import {
   v1Issuer,
 } from './bot-framework';
 
-export interface BotFrameworkWorld {
-  keys: Record<string, SigningKey>;
-  front: RunningServer;
-  emulator: RunningServer;
-  attacker: RunningServer;
-  routedHosts: string[];
-  close(): Promise<void>;
-}
 
 const STS_ISSUER = v1Issuer(EMULATOR_TENANTS[0]);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The Connector scope, or an app id (the Agents SDK asks for `<inbound azp>/.default` when it answers an Emulator). */
 const stsAllowsScope = (scope: string): boolean => scope === `${BOT_CONNECTOR_SCOPE}/.default` || GUID.test(scope.replace(/\/\.default$/, ''));
 
-export async function startBotFrameworkWorld(ca: TestCa, log: HitLog, appPassword: string): Promise<BotFrameworkWorld> {
+export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: WorldSetup): Promise<ProfileWorld> {
   const keys = createSigningKeys(ca, BOT_FRAMEWORK_KEYS);
   const jwks = (names: string[]) => () => names.map((n) => keys[n].jwk);
   const serverCert = ca.issueServerCert(['127.0.0.1', 'localhost', ...ROUTED_HOSTS]);
@@ -81,10 +74,10 @@ export async function startBotFrameworkWorld(ca: TestCa, log: HitLog, appPasswor
   const [front, emulator, attacker] = servers;
   return {
     keys,
-    front,
-    emulator,
-    attacker,
+    urls: { front: front.origin, emulator: emulator.origin, attacker: attacker.origin },
     routedHosts: ROUTED_HOSTS,
+    routeTo: `127.0.0.1:${front.port}`,
+    sutEnv: botFrameworkSutEnv({ front: front.origin, emulator: emulator.origin }, appPassword),
     close: async () => void (await Promise.all(servers.map((s) => s.close()))),
   };
 }

@@ -4,14 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import schema from '../../fixtures/schemas/run-config.schema.json';
+import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const REFERENCE_SUT: Record<string, string> = {
-  'bot-framework': 'node fixtures/suts/bot-framework/reference.mjs',
-};
 
 export interface RunConfig {
-  profile: 'bot-framework';
+  profile: ProfileName;
   sut?: { command: string; cwd: string; bundled?: boolean };
   target?: string;
   envFile?: string;
@@ -41,7 +39,7 @@ export function loadRunConfig(): RunConfig {
   if (!file) {
     return {
       profile: 'bot-framework',
-      sut: { command: REFERENCE_SUT['bot-framework'], cwd: REPO_ROOT, bundled: true },
+      sut: { command: PROFILE_INFO['bot-framework'].referenceSut, cwd: REPO_ROOT, bundled: true },
       endpoint: '/api/messages',
       sutEnv: {},
       outDir: path.join(REPO_ROOT, 'reports', 'latest'),

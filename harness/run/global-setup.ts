@@ -6,8 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestCa } from '../ca/test-ca';
-import { botFrameworkSutEnv } from '../profiles/bot-framework';
-import { startBotFrameworkWorld } from '../profiles/bot-framework-world';
+import { WORLDS } from '../profiles';
 import { addControlRoutes, type SutState } from '../servers/control';
 import { listen } from '../servers/listen';
 import { HitLog, Router } from '../servers/router';
@@ -36,7 +35,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     writeFileSync(caPemPath, ca.certPem);
     const log = new HitLog();
     const appPassword = randomBytes(18).toString('base64url');
-    const world = await startBotFrameworkWorld(ca, log, appPassword);
+    const world = await WORLDS[run.profile]({ ca, log, outDir: run.outDir, secret: appPassword });
     cleanups.push(() => world.close());
 
     let sut: LaunchedSut | undefined;
@@ -49,8 +48,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const target = run.target ? new URL(run.target) : undefined;
     const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : await freePort();
     const env = {
-      ...commonSutEnv({ port, caPemPath, routedHosts: world.routedHosts, routeTo: `127.0.0.1:${world.front.port}`, egressLog }),
-      ...botFrameworkSutEnv({ front: world.front.origin, emulator: world.emulator.origin }, appPassword),
+      ...commonSutEnv({ port, caPemPath, routedHosts: world.routedHosts, routeTo: world.routeTo, egressLog }),
+      ...world.sutEnv,
       ...run.sutEnv,
     };
 
@@ -68,7 +67,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     const state: RunState = {
       profile: run.profile,
-      urls: { front: world.front.origin, emulator: world.emulator.origin, attacker: world.attacker.origin, control: controlServer.origin },
+      urls: { ...world.urls, control: controlServer.origin },
       sutUrl: target ? target.href : `http://127.0.0.1:${port}${run.endpoint}`,
       keys: world.keys,
       appPassword,

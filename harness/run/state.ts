@@ -6,9 +6,11 @@ import type { SigningKey } from '../keys/signing-keys';
 
 export interface RunState {
   profile: string;
-  urls: { front: string; emulator: string; attacker: string; control: string };
+  /** Fake servers' origins by name (profile-specific), plus `attacker` and `control`. */
+  urls: Record<string, string> & { attacker: string; control: string };
   sutUrl: string;
   keys: Record<string, SigningKey>;
+  /** The run's secret (the bot's app password): never written to any report. */
   appPassword: string;
   timeoutMs: number;
 }

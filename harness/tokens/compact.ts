@@ -33,8 +33,9 @@ export function signCompact(headerJson: string, payloadSegment: string, signatur
   }
 }
 
-/** Header and payload of a compact token, decoded for evidence; never used to verify anything. */
-export function decodeForEvidence(token: string): { header?: unknown; payload?: unknown; note?: string } {
+/** Header and payload of a compact token, decoded for evidence; never used to verify anything.
+ *  A compact token carried in a claim (the S2S actor) is decoded too, under `embedded`. */
+export function decodeForEvidence(token: string, embeddedClaim?: string): { header?: unknown; payload?: unknown; note?: string; embedded?: { claim: string; header?: unknown; payload?: unknown } } {
   const parts = token.split('.');
   const decode = (s: string | undefined): unknown => {
     if (s === undefined) return undefined;
@@ -45,7 +46,10 @@ export function decodeForEvidence(token: string): { header?: unknown; payload?: 
       return text;
     }
   };
-  return { header: decode(parts[0]), payload: decode(parts[1]), note: parts.length === 3 ? undefined : `${parts.length} segments` };
+  const payload = decode(parts[1]);
+  const inner = embeddedClaim && payload && typeof payload === 'object' ? (payload as Record<string, unknown>)[embeddedClaim] : undefined;
+  const embedded = typeof inner === 'string' ? { claim: embeddedClaim!, header: decode(inner.split('.')[0]), payload: decode(inner.split('.')[1]) } : undefined;
+  return { header: decode(parts[0]), payload, note: parts.length === 3 ? undefined : `${parts.length} segments`, ...(embedded ? { embedded } : {}) };
 }
 
 export const hashOfAlg = (alg: string): 'sha256' | 'sha384' | 'sha512' =>

@@ -22,6 +22,8 @@ export interface TokenDraft {
   payloadEncoding?: 'base64url' | 'base64' | 'none';
   /** String-level tampering of the finished compact token, applied in order. */
   finish: Array<(compact: string) => string>;
+  /** A token rendered first and carried in one of this token's claims (the S2S actor token). */
+  embed?: { claim: string; token: TokenDraft };
 }
 
 export type TokenPlacement =
@@ -32,6 +34,8 @@ export type TokenPlacement =
   | { in: 'nowhere' };
 
 export interface RequestDraft {
+  /** Default POST (with the activity as JSON body); GET sends no body. */
+  method?: 'GET' | 'POST';
   auth: TokenPlacement;
   activity: Record<string, unknown>;
 }
@@ -62,8 +66,9 @@ function signatureFor(draft: TokenDraft, keys: Record<string, SigningKey>): Sign
 }
 
 export function renderToken(draft: TokenDraft, keys: Record<string, SigningKey>): string {
+  const claims = draft.embed ? { ...draft.claims, [draft.embed.claim]: renderToken(draft.embed.token, keys) } : draft.claims;
   const headerJson = draft.headerJson ?? JSON.stringify(draft.header);
-  const claimsJson = draft.claimsJson ?? JSON.stringify(draft.claims);
+  const claimsJson = draft.claimsJson ?? JSON.stringify(claims);
   const encoding = draft.payloadEncoding ?? 'base64url';
   // An unencoded payload must not contain '.', so the JSON spells dots as \u002e (RFC 7797 §5.2).
   const payloadSegment = encoding === 'none' ? claimsJson.replace(/\./g, '\\u002e') : encoding === 'base64' ? Buffer.from(claimsJson).toString('base64') : b64url(claimsJson);

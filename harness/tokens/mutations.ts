@@ -19,6 +19,36 @@ export interface Mutation {
 }
 
 const m = (describe: string, apply: Mutation['apply']): Mutation => ({ describe, apply });
+
+/** Apply a mutation to the token embedded in the draft's token (the S2S actor) instead of the outer one. */
+export const onEmbedded = (mutation: Mutation): Mutation =>
+  m(`actor: ${mutation.describe}`, (d, ctx) => {
+    const inner = d.token.embed?.token;
+    if (!inner) throw new Error(`mutation "${mutation.describe}" targets an embedded token, but the draft has none`);
+    mutation.apply({ token: inner, request: d.request }, ctx);
+  });
+
+/** Remove the embedded token (and its claim) from the outer token. */
+export const dropEmbedded = (): Mutation => m('no actor token in the outer token', (d) => void delete d.token.embed);
+
+/** Carry the embedded token under another claim name. */
+export const renameEmbeddedClaim = (claim: string): Mutation =>
+  m(`actor token carried in claim ${claim}`, (d) => {
+    if (d.token.embed) d.token.embed.claim = claim;
+  });
+
+/** Send the embedded token on its own (the outer token discarded). */
+export const sendEmbeddedAlone = (): Mutation =>
+  m('the actor token sent on its own', (d) => {
+    if (d.token.embed) d.token = d.token.embed.token;
+  });
+
+/** Sign with a named key and name its certificate in x5t (no kid: the S2S header shape). */
+export const signWithCert = (key: string): Mutation =>
+  m(`signed by the certificate "${key}" (x5t names it)`, (d, ctx) => {
+    d.token.signWith = { kind: 'key', key };
+    d.token.header.x5t = ctx.keys[key].jwk.x5t;
+  });
 const show = (v: unknown): string => JSON.stringify(v);
 
 // ---- claims -------------------------------------------------------------------------------

@@ -3,4 +3,4 @@ import { defineSuite } from '../../harness/engine/define-suite';
 import { baseline } from '../../harness/profiles/bot-framework';
 import { BOT_FRAMEWORK_CASES } from './cases';
 
-defineSuite(BOT_FRAMEWORK_CASES, (path, ctx, state) => baseline(path, { ...ctx, urls: state.urls }));
+defineSuite(BOT_FRAMEWORK_CASES, (path, ctx, state) => baseline(path, { ...ctx, urls: { front: state.urls.front, emulator: state.urls.emulator } }));

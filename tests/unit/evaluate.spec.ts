@@ -63,3 +63,12 @@ test('no-reply-after-refusal: inconclusive when the control got no reply, fail w
   expect(v.observed.replies).toBe(2);
   expect(evaluate(d, { controlStatus: 200, controlReplies: 1, status: 200, replies: 1 }).outcome).toBe('fail');
 });
+
+test('a response check that finds a problem fails the case, or is only reported when either outcome is allowed', () => {
+  const responseCheck = { describe: 'the challenge names the realm', check: () => 'no realm' };
+  const v = evaluate({ expect: 'reject', responseCheck }, { controlStatus: 200, status: 401, responseProblem: 'no realm' });
+  expect(v.outcome).toBe('fail');
+  expect(v.reason).toContain('no realm');
+  expect(evaluate({ expect: 'either', responseCheck }, { controlStatus: 200, status: 401, responseProblem: 'no realm' }).outcome).toBe('pass');
+  expect(evaluate({ expect: 'reject', responseCheck }, { controlStatus: 200, status: 401 }).outcome).toBe('pass');
+});

@@ -1,0 +1,11 @@
+// Profile name -> how to start its fakes. Apart from registry.ts so that the CLI can read profile
+// names and defaults without loading every profile's fakes.
+import { startBotFrameworkWorld } from './bot-framework-world';
+import type { ProfileName, StartWorld } from './registry';
+import { startS2sWorld } from './s2s-world';
+
+export const WORLDS: Record<ProfileName, StartWorld> = {
+  'bot-framework': startBotFrameworkWorld,
+  'sharepoint-s2s': (s) => startS2sWorld(s, 'sharepoint-s2s'),
+  xoauth: (s) => startS2sWorld(s, 'xoauth'),
+};

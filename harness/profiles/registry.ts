@@ -1,0 +1,38 @@
+// The protocol profiles the harness can run: for each, the default endpoint, the bundled reference
+// SUT and (profiles/index.ts) how to start its fakes. Profile names are public (the CLI's --profile): never rename.
+import type { TestCa } from '../ca/test-ca';
+import type { SigningKey } from '../keys/signing-keys';
+import type { HitLog } from '../servers/router';
+
+export const PROFILE_NAMES = ['bot-framework', 'sharepoint-s2s', 'xoauth'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+export interface ProfileWorld {
+  keys: Record<string, SigningKey>;
+  /** Origins of the fake servers by name (an `attacker` server in every profile). */
+  urls: Record<string, string> & { attacker: string };
+  /** Real host names a Node SUT's preload routes to `routeTo` (host:port of a fake). */
+  routedHosts: string[];
+  routeTo: string;
+  /** The profile's part of the SUT contract environment. */
+  sutEnv: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export interface WorldSetup {
+  ca: TestCa;
+  log: HitLog;
+  /** The run's output folder: public files a SUT reads (certificate bundles) go here. */
+  outDir: string;
+  /** A fresh random secret for the run (the bot's app password). */
+  secret: string;
+}
+
+/** What the CLI needs to know of a profile without loading its fakes. */
+export const PROFILE_INFO: Record<ProfileName, { defaultEndpoint: string; referenceSut: string }> = {
+  'bot-framework': { defaultEndpoint: '/api/messages', referenceSut: 'node fixtures/suts/bot-framework/reference.mjs' },
+  'sharepoint-s2s': { defaultEndpoint: '/_api/web', referenceSut: 'node fixtures/suts/s2s/reference.mjs' },
+  xoauth: { defaultEndpoint: '/_api/web', referenceSut: 'node fixtures/suts/s2s/reference.mjs' },
+};
+
+export type StartWorld = (setup: WorldSetup) => Promise<ProfileWorld>;

@@ -1,0 +1,37 @@
+// Starts the fakes of the sharepoint-s2s and xoauth profiles: the fake STS's metadata server (its
+// signing certificates also go to a PEM bundle the SUT trusts) and the attacker server.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createSigningKeys } from '../keys/signing-keys';
+import { addAttackerRoutes } from '../servers/attacker';
+import { listen } from '../servers/listen';
+import { Router } from '../servers/router';
+import { addS2sMetadataRoutes, METADATA_PATH } from '../servers/s2s-metadata';
+import type { ProfileWorld, WorldSetup } from './registry';
+import { BUNDLE_KEYS, ISSUER_A_ID, issuerAt, S2S_KEYS, s2sSutEnv, type S2sProfile } from './s2s';
+
+export async function startS2sWorld({ ca, log, outDir }: WorldSetup, profile: S2sProfile): Promise<ProfileWorld> {
+  const keys = createSigningKeys(ca, S2S_KEYS);
+  const tls = ca.issueServerCert(['127.0.0.1', 'localhost']);
+  const bundlePath = path.join(outDir, 's2s-trusted-certs.pem');
+  writeFileSync(bundlePath, BUNDLE_KEYS.map((k) => keys[k].certPem).join(''));
+
+  const stsRouter = new Router('sts', log, 'https');
+  addS2sMetadataRoutes(stsRouter, issuerAt(ISSUER_A_ID), () => [
+    { derBase64: keys['meta-1'].jwk.x5c[0], type: 'x509Certificate', usage: 'signing' },
+    { derBase64: keys['meta-2'].jwk.x5c[0], type: 'x509certificate', usage: 'Signing' },
+  ]);
+  const attackerRouter = new Router('attacker', log, 'https');
+  addAttackerRoutes(attackerRouter, keys.rogue.jwk, keys.rogue.certPem);
+
+  const servers = await Promise.all([listen(stsRouter, { certPem: tls.certPem, keyPem: tls.keyPem }), listen(attackerRouter, { certPem: tls.certPem, keyPem: tls.keyPem })]);
+  const [sts, attacker] = servers;
+  return {
+    keys,
+    urls: { sts: sts.origin, attacker: attacker.origin },
+    routedHosts: [],
+    routeTo: `127.0.0.1:${sts.port}`,
+    sutEnv: s2sSutEnv(profile, bundlePath, `${sts.origin}${METADATA_PATH}`),
+    close: async () => void (await Promise.all(servers.map((s) => s.close()))),
+  };
+}

@@ -1,0 +1,19 @@
+// The fake STS's JSON metadata document, in the shape SharePoint publishes at
+// /_layouts/15/metadata/json/1 (ERRATA-AND-FACTS.md): signing certificates as base64 DER.
+// The spelling of `type` and `usage` varies between versions, so each entry says which it uses.
+import type { Router } from './router';
+
+export interface MetadataKey {
+  derBase64: string;
+  type: string;
+  usage: string;
+}
+
+export const METADATA_PATH = '/_layouts/15/metadata/json/1';
+
+export function addS2sMetadataRoutes(router: Router, issuer: string, keys: () => MetadataKey[]): void {
+  router.on('GET', /^\/_layouts\/15\/metadata\/json\/1$/, () => ({
+    status: 200,
+    body: { issuer, keys: keys().map((k) => ({ keyValue: { type: k.type, value: k.derBase64 }, usage: k.usage })) },
+  }));
+}
