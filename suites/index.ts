@@ -1,9 +1,16 @@
 // Every profile's case catalog, by profile name (the CLI's --list, the reporters and coverage read it).
 import type { CaseDef } from '../harness/engine/case-model';
+import { PROFILE_NAMES, type ProfileName } from '../harness/profiles/registry';
 import { BOT_FRAMEWORK_CASES } from './bot-framework/cases';
+import { s2sCases } from './s2s-common/cases';
 
-export const CATALOGS: Record<string, CaseDef[]> = {
+export const SHAREPOINT_S2S_CASES = s2sCases('sharepoint-s2s');
+export const XOAUTH_CASES = s2sCases('xoauth');
+
+export const CATALOGS: Record<ProfileName, CaseDef[]> = {
   'bot-framework': BOT_FRAMEWORK_CASES,
+  'sharepoint-s2s': SHAREPOINT_S2S_CASES,
+  xoauth: XOAUTH_CASES,
 };
 
-export const PROFILES = Object.keys(CATALOGS);
+export const PROFILES: string[] = [...PROFILE_NAMES];

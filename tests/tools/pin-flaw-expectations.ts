@@ -1,0 +1,40 @@
+// Regenerates a flawed-SUT expectations file by running the CLI on every flawed variant, three at a
+// time. Review the diff before committing: the file is what the self-tests hold the suite to.
+//   npx tsx tests/tools/pin-flaw-expectations.ts s2s
+//   npx tsx tests/tools/pin-flaw-expectations.ts bot-framework
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { flawEntry, type FlawEntry } from '../helpers/flaw-entry';
+import { REPO, runCli } from '../helpers/run-cli';
+
+const SETS: Record<string, { dir: string; profiles: string[]; file: string; nested: boolean }> = {
+  'bot-framework': { dir: 'fixtures/suts/bot-framework/flawed', profiles: ['bot-framework'], file: 'tests/expectations/bot-framework-flaws.json', nested: false },
+  s2s: { dir: 'fixtures/suts/s2s/flawed', profiles: ['sharepoint-s2s', 'xoauth'], file: 'tests/expectations/s2s-flaws.json', nested: true },
+};
+
+async function main(): Promise<void> {
+  const set = SETS[process.argv[2] ?? ''];
+  if (!set) throw new Error(`usage: pin-flaw-expectations.ts ${Object.keys(SETS).join('|')}`);
+  const flaws = readdirSync(path.join(REPO, set.dir)).filter((f) => f.endsWith('.mjs')).map((f) => f.replace(/\.mjs$/, '')).sort();
+  const jobs = set.profiles.flatMap((profile) => flaws.map((flaw) => ({ profile, flaw })));
+  const out: Record<string, Record<string, FlawEntry>> = Object.fromEntries(set.profiles.map((p) => [p, {}]));
+  let next = 0;
+  const worker = async () => {
+    for (let j = jobs[next++]; j; j = jobs[next++]) {
+      const r = await runCli(['run', '--profile', j.profile, '--sut', `node ${set.dir}/${j.flaw}.mjs`, '--workers', '1']);
+      if (!r.results) throw new Error(`${j.profile} ${j.flaw}: no results (exit ${r.code}): ${r.stderr.slice(-300)}`);
+      out[j.profile][j.flaw] = flawEntry(r.results);
+      console.log(`${j.profile} ${j.flaw}: ${out[j.profile][j.flaw].fail.length} failing case(s)`);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  const sorted = (m: Record<string, FlawEntry>) => Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
+  const doc = set.nested ? Object.fromEntries(set.profiles.map((p) => [p, sorted(out[p])])) : sorted(out[set.profiles[0]]);
+  writeFileSync(path.join(REPO, set.file), `${JSON.stringify(doc, null, 1)}\n`);
+  console.log(`wrote ${set.file}`);
+}
+
+main().catch((err) => {
+  console.error(`pin-flaw-expectations: ${(err as Error).message}`);
+  process.exit(1);
+});
