@@ -1,8 +1,9 @@
 // The run's private certificate authority. Every fake server is HTTPS with a leaf from this CA,
 // and the SUT trusts it only through NODE_EXTRA_CA_CERTS / SSL_CERT_FILE / REQUESTS_CA_BUNDLE.
 // X.509 is node-forge's job; key generation is Node's native RSA (forge would be pure JS and slow).
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes, sign as cryptoSign } from 'node:crypto';
 import forge from 'node-forge';
+import { takeKeyPair } from '../keys/key-pair-pool';
 
 export interface IssuedCert {
   certPem: string;
@@ -21,13 +22,21 @@ export interface TestCa {
   issueSigningCert(publicKeyPem: string, privateKeyPem: string, commonName: string): IssuedCert;
 }
 
-export function rsaKeyPairPem(bits = 2048): { publicKeyPem: string; privateKeyPem: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: bits,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-  return { publicKeyPem: publicKey, privateKeyPem: privateKey };
+/** A distinct RSA-2048 pair for this run (see key-pair-pool.ts). */
+export function rsaKeyPairPem(): { publicKeyPem: string; privateKeyPem: string } {
+  return takeKeyPair();
+}
+
+/** forge builds the certificate; Node's crypto makes the RSA signature (forge's pure-JS RSA was
+ *  most of a run's start-up). forge calls sign() after it has set tbsCertificate. */
+function signWithNode(cert: forge.pki.Certificate, privateKeyPem: string): void {
+  const signer = {
+    sign: () => {
+      const tbs = Buffer.from(forge.asn1.toDer((cert as unknown as { tbsCertificate: forge.asn1.Asn1 }).tbsCertificate).getBytes(), 'binary');
+      return cryptoSign('sha256', tbs, privateKeyPem).toString('binary');
+    },
+  };
+  cert.sign(signer as unknown as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
 }
 
 export function thumbprintsOf(cert: forge.pki.Certificate): { x5t: string; derBase64: string } {
@@ -55,7 +64,6 @@ function newCertificate(publicKeyPem: string, subjectCn: string, days: number): 
 
 export function createTestCa(commonName = 's2s-conformance test CA'): TestCa {
   const caKeys = rsaKeyPairPem();
-  const caKey = forge.pki.privateKeyFromPem(caKeys.privateKeyPem);
   const ca = newCertificate(caKeys.publicKeyPem, commonName, 30);
   ca.setIssuer(ca.subject.attributes);
   ca.setExtensions([
@@ -63,13 +71,13 @@ export function createTestCa(commonName = 's2s-conformance test CA'): TestCa {
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  ca.sign(caKey, forge.md.sha256.create());
+  signWithNode(ca, caKeys.privateKeyPem);
 
   const issue = (publicKeyPem: string, privateKeyPem: string, cn: string, extensions: object[]): IssuedCert => {
     const cert = newCertificate(publicKeyPem, cn, 7);
     cert.setIssuer(ca.subject.attributes);
     cert.setExtensions([...extensions, { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() }]);
-    cert.sign(caKey, forge.md.sha256.create());
+    signWithNode(cert, caKeys.privateKeyPem);
     return { certPem: forge.pki.certificateToPem(cert), keyPem: privateKeyPem, ...thumbprintsOf(cert) };
   };
 

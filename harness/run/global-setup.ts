@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestCa } from '../ca/test-ca';
+import { prepareKeyPairs } from '../keys/key-pair-pool';
 import { WORLDS } from '../profiles';
 import { addControlRoutes, type SutState } from '../servers/control';
 import { listen } from '../servers/listen';
@@ -15,6 +16,9 @@ import { commonSutEnv, envFileText, inheritedEnv } from '../sut/sut-env';
 import { loadRunConfig } from './config';
 import { egressLogIn, sutLogIn, writeRunStatus } from './run-status';
 import { STATE_ENV, type RunState } from './state';
+
+/** The CA, two TLS certificates and up to six signing keys: enough distinct pairs for any profile. */
+const KEY_PAIRS_PER_RUN = 10;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const run = loadRunConfig();
@@ -30,6 +34,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
 
   try {
+    await prepareKeyPairs(KEY_PAIRS_PER_RUN);
     const ca = createTestCa();
     const caPemPath = path.join(run.outDir, 'test-ca.pem');
     writeFileSync(caPemPath, ca.certPem);
