@@ -16,7 +16,7 @@ export class HarnessClient {
   }
 
   async control<T>(path: string): Promise<T> {
-    const res = await send('GET', `${this.state.urls.control}${path}`, {}, '', 5000);
+    const res = await send('GET', `${this.state.urls.control}${path}`, {}, '', 5000, Infinity);
     return JSON.parse(res.body) as T;
   }
 

@@ -13,7 +13,8 @@ export class SendError extends Error {
   }
 }
 
-export function send(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<NonNullable<HttpExchange['response']>> {
+/** bodyLimit: how much of the answer is kept (evidence is capped; the control API's answers are not). */
+export function send(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs: number, bodyLimit = BODY_EVIDENCE_LIMIT): Promise<NonNullable<HttpExchange['response']>> {
   const u = new URL(url);
   const lib = u.protocol === 'https:' ? https : http;
   const started = performance.now();
@@ -26,7 +27,7 @@ export function send(method: string, url: string, headers: Record<string, string
         resolve({
           status: res.statusCode ?? 0,
           headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
-          body: Buffer.concat(chunks).toString('utf8').slice(0, BODY_EVIDENCE_LIMIT),
+          body: Buffer.concat(chunks).toString('utf8').slice(0, bodyLimit),
           ms: Math.round((performance.now() - started) * 100) / 100,
         });
       });
