@@ -2,15 +2,20 @@
 import type { CaseDef } from '../harness/engine/case-model';
 import { PROFILE_NAMES, type ProfileName } from '../harness/profiles/registry';
 import { BOT_FRAMEWORK_CASES } from './bot-framework/cases';
+import { amCases } from './am-common/cases';
 import { s2sCases } from './s2s-common/cases';
 
 export const SHAREPOINT_S2S_CASES = s2sCases('sharepoint-s2s');
 export const XOAUTH_CASES = s2sCases('xoauth');
+export const AM_CASES = amCases('actionable-messages');
+export const AM_ENTRA_CASES = amCases('actionable-messages-entra');
 
 export const CATALOGS: Record<ProfileName, CaseDef[]> = {
   'bot-framework': BOT_FRAMEWORK_CASES,
   'sharepoint-s2s': SHAREPOINT_S2S_CASES,
   xoauth: XOAUTH_CASES,
+  'actionable-messages': AM_CASES,
+  'actionable-messages-entra': AM_ENTRA_CASES,
 };
 
 export const PROFILES: string[] = [...PROFILE_NAMES];

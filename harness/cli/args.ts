@@ -100,14 +100,16 @@ Usage:
   s2s-conformance --help
 
 Run options:
-  --profile P             protocol profile: bot-framework (default), sharepoint-s2s, xoauth
+  --profile P             protocol profile: bot-framework (default), sharepoint-s2s, xoauth,
+                          actionable-messages, actionable-messages-entra
   --sut "CMD"             command that starts the SUT; it gets the contract environment (README) and
                           must listen on 127.0.0.1:$PORT. Without --sut or --target: the bundled reference SUT
   --target URL            a SUT you start yourself, e.g. http://127.0.0.1:3978/api/messages
   --write-env FILE        with --target: write the environment the SUT must be started with to FILE
                           (alias --env-file; under npx on Node 20 use --write-env: Node itself
                           takes --env-file from any position of its command line)
-  --endpoint PATH         endpoint of a --sut (default /api/messages; /_api/web for sharepoint-s2s, xoauth)
+  --endpoint PATH         endpoint of a --sut (default: /api/messages; /_api/web for sharepoint-s2s and
+                          xoauth; /api/action for the actionable-messages profiles)
   --sut-env KEY=VALUE     add or override a SUT environment variable (repeatable)
   --out DIR               output folder (default reports/latest): results.json, junit.xml, html/, sut.log
   --grep REGEX            run only cases whose "id title" matches

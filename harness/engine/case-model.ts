@@ -40,13 +40,21 @@ export interface CaseDef<Path extends string = string> {
   noReplyAfterRefusal?: boolean;
   /** A named condition on the SUT's answer (e.g. the 401 challenge's parameters), checked besides accept/reject. */
   responseCheck?: ResponseCheck;
+  /** Any 4xx is a proper refusal (Actionable Messages), not only 401/403 (the Bot Framework spec's two). */
+  anyClientErrorRefuses?: boolean;
+  /** Send the (mutated) request twice, unchanged; the second answer is the one judged (replays). */
+  replay?: boolean;
+  /** Send `requests` fresh valid requests one after another; the SUT may fetch a path of a fake at most `max` times meanwhile. */
+  fetchBudget?: { server: string; pathIncludes: string; requests: number; max: number };
   cwe?: string[];
 }
 
 export interface ResponseCheck {
   describe: string;
+  /** What it finds is only a note (e.g. about the test setup itself), never a problem of the SUT. */
+  informational?: boolean;
   /** The problem with the answer, or undefined when it satisfies the condition. */
-  check(res: { status: number; headers: Record<string, string>; body: string }): string | undefined;
+  check(res: { status: number; headers: Record<string, string>; body: string }, req?: { method: string; url: string }): string | undefined;
 }
 
 export interface HttpExchange {
@@ -72,6 +80,9 @@ export interface CaseResult {
     /** Replies the SUT sent to the fake Connector for the control's and for this case's conversation. */
     controlReplies?: number;
     replies?: number;
+    /** fetchBudget cases: the first answer of a replay, and the fetches counted over the requests. */
+    firstStatus?: number;
+    fetches?: number;
     robustness?: { verdict: 'fail' | 'warn'; detail: string };
     note?: string;
     /** What the case's responseCheck found wrong with the answer. */

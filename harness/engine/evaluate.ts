@@ -11,12 +11,14 @@ export interface Observation {
   controlReplies?: number;
   replies?: number;
   responseProblem?: string;
+  firstStatus?: number;
+  fetches?: number;
   sutGone?: string;
 }
 
 const isAccept = (status: number) => status >= 200 && status < 300;
 
-export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted' | 'mustHaveFetched' | 'noReplyAfterRefusal' | 'responseCheck'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
+export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted' | 'mustHaveFetched' | 'noReplyAfterRefusal' | 'responseCheck' | 'fetchBudget' | 'anyClientErrorRefuses'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
   const observed: CaseResult['observed'] = { status: o.status, controlStatus: o.controlStatus };
   if (o.sutGone) return { outcome: 'error', reason: o.sutGone, observed };
   if (!def.isControl) {
@@ -35,19 +37,28 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
   observed.accepted = accepted;
   if (o.attackerFetches !== undefined) observed.attackerFetches = o.attackerFetches;
   if (o.requiredFetches !== undefined) observed.requiredFetches = o.requiredFetches;
-  if (!accepted && o.status !== 401 && o.status !== 403) {
+  const properRefusal = o.status === 401 || o.status === 403 || (def.anyClientErrorRefuses === true && o.status >= 400 && o.status < 500);
+  if (!accepted && !properRefusal) {
     observed.robustness =
       o.status >= 500
         ? { verdict: 'fail', detail: `answered ${o.status}: a server error on a refused token (robustness failure; the token was still refused)` }
-        : { verdict: 'warn', detail: `answered ${o.status}: refusals should be 401 or 403` };
+        : { verdict: 'warn', detail: `answered ${o.status}: refusals should be ${def.anyClientErrorRefuses ? 'a 4xx' : '401 or 403'}` };
   }
   if (o.replies !== undefined) observed.replies = o.replies;
+  if (o.firstStatus !== undefined) observed.firstStatus = o.firstStatus;
+  if (def.fetchBudget && o.fetches !== undefined) {
+    observed.fetches = o.fetches;
+    const { requests, max, pathIncludes } = def.fetchBudget;
+    if (o.fetches > max) return { outcome: 'fail', reason: `fetched ${pathIncludes} ${o.fetches} times for ${requests} valid requests (at most ${max} expected: cache it)`, observed };
+  }
   if (!accepted && o.replies) return { outcome: 'fail', reason: `refused (${o.status}) but still processed the activity: ${o.replies} reply(ies) to its conversation reached the Connector`, observed };
   if (o.attackerFetches) return { outcome: 'fail', reason: `the SUT sent ${o.attackerFetches} request(s) to the attacker's server named in the token or the activity`, observed };
 
   if (accepted && def.mustHaveFetched && !o.requiredFetches)
     return { outcome: 'fail', reason: `accepted (${o.status}) without ever fetching ${def.mustHaveFetched.path}: its keys came from somewhere else`, observed };
-  if (o.responseProblem && def.responseCheck) {
+  if (o.responseProblem && def.responseCheck?.informational) {
+    observed.note = o.responseProblem;
+  } else if (o.responseProblem && def.responseCheck) {
     observed.responseProblem = o.responseProblem;
     if (def.expect === 'either') return { outcome: 'pass', reason: `informational: ${def.responseCheck.describe}: ${o.responseProblem}`, observed };
     return { outcome: 'fail', reason: `${accepted ? 'accepted' : 'refused'} (${o.status}), but ${def.responseCheck.describe}: ${o.responseProblem}`, observed };
@@ -57,8 +68,10 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
       return accepted ? { outcome: 'fail', reason: `accepted (${o.status}) a token it must refuse`, observed } : { outcome: 'pass', reason: `refused (${o.status})`, observed };
     case 'accept':
       return accepted ? { outcome: 'pass', reason: `accepted (${o.status})` , observed } : { outcome: 'fail', reason: `refused (${o.status}) a token it should accept`, observed };
-    case 'either':
-      observed.note = accepted ? 'accepted' : 'refused';
-      return { outcome: 'pass', reason: `informational: ${accepted ? 'accepted' : 'refused'} (${o.status}); either is allowed`, observed };
+    case 'either': {
+      const what = accepted ? 'accepted' : 'refused';
+      observed.note = observed.note ? `${what}; ${observed.note}` : what;
+      return { outcome: 'pass', reason: `informational: ${what} (${o.status}); either is allowed${observed.note === what ? '' : `; ${observed.note.slice(what.length + 2)}`}`, observed };
+    }
   }
 }

@@ -81,7 +81,13 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       const res = await h.sendToSut(req.method, req.url, req.headers, req.body);
       evidence.response = res;
       o.status = res.status;
-      if (def.responseCheck) o.responseProblem = def.responseCheck.check(res);
+      if (def.replay) {
+        o.firstStatus = res.status;
+        const again = await h.sendToSut(req.method, req.url, req.headers, req.body);
+        evidence.response = again;
+        o.status = again.status;
+      }
+      if (def.responseCheck) o.responseProblem = def.responseCheck.check(evidence.response!, req);
       // A reply may leave after the answer: wait before counting replies, here or at the attacker's.
       if (def.noReplyAfterRefusal || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') await graceForStrayReplies();
       if (def.noReplyAfterRefusal) o.replies = await countReplies(h, draft.request.activity);
@@ -90,6 +96,22 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       o.sutGone = await h.sutGone();
     }
     // Paths on the attacker server carry the case id: /jku/<id>, /x5u/<id>, or the conversation conv-<id>-….
+    if (def.fetchBudget && o.status !== undefined && o.status < 300) {
+      // Fresh valid requests one after another (a fresh draft each: a new limited-purpose token).
+      const { server, pathIncludes, requests } = def.fetchBudget;
+      const before = (await h.hits(server, pathIncludes)).length;
+      for (let i = 0; i < requests; i++) {
+        const d = baseline(def.path, c, h.state);
+        for (const m of def.mutations) m.apply(d, c);
+        const r = renderRequest(d, renderToken(d.token, h.state.keys), h.state.sutUrl);
+        const res = await h.sendToSut(r.method, r.url, r.headers, r.body);
+        if (res.status >= 300) {
+          o.status = res.status; // a valid request refused: judged as a refusal
+          break;
+        }
+      }
+      o.fetches = (await h.hits(server, pathIncludes)).length - before;
+    }
     if (def.mustHaveFetched) o.requiredFetches = (await h.hits(def.mustHaveFetched.server, def.mustHaveFetched.path)).length;
     if (def.attackerMustNotBeContacted) {
       const hits = await h.hits('attacker', def.id);

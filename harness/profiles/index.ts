@@ -2,10 +2,13 @@
 // names and defaults without loading every profile's fakes.
 import { startBotFrameworkWorld } from './bot-framework-world';
 import type { ProfileName, StartWorld } from './registry';
+import { startAmWorld } from './am-world';
 import { startS2sWorld } from './s2s-world';
 
 export const WORLDS: Record<ProfileName, StartWorld> = {
   'bot-framework': startBotFrameworkWorld,
   'sharepoint-s2s': (s) => startS2sWorld(s, 'sharepoint-s2s'),
   xoauth: (s) => startS2sWorld(s, 'xoauth'),
+  'actionable-messages': (s) => startAmWorld(s, 'actionable-messages'),
+  'actionable-messages-entra': (s) => startAmWorld(s, 'actionable-messages-entra'),
 };

@@ -4,7 +4,7 @@ import type { TestCa } from '../ca/test-ca';
 import type { SigningKey } from '../keys/signing-keys';
 import type { HitLog } from '../servers/router';
 
-export const PROFILE_NAMES = ['bot-framework', 'sharepoint-s2s', 'xoauth'] as const;
+export const PROFILE_NAMES = ['bot-framework', 'sharepoint-s2s', 'xoauth', 'actionable-messages', 'actionable-messages-entra'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 export interface ProfileWorld {
@@ -33,6 +33,8 @@ export const PROFILE_INFO: Record<ProfileName, { defaultEndpoint: string; refere
   'bot-framework': { defaultEndpoint: '/api/messages', referenceSut: 'node fixtures/suts/bot-framework/reference.mjs' },
   'sharepoint-s2s': { defaultEndpoint: '/_api/web', referenceSut: 'node fixtures/suts/s2s/reference.mjs' },
   xoauth: { defaultEndpoint: '/_api/web', referenceSut: 'node fixtures/suts/s2s/reference.mjs' },
+  'actionable-messages': { defaultEndpoint: '/api/action', referenceSut: 'node fixtures/suts/actionable-messages/reference.mjs' },
+  'actionable-messages-entra': { defaultEndpoint: '/api/action', referenceSut: 'node fixtures/suts/actionable-messages/reference.mjs' },
 };
 
 export type StartWorld = (setup: WorldSetup) => Promise<ProfileWorld>;

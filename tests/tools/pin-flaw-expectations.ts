@@ -1,6 +1,7 @@
 // Regenerates a flawed-SUT expectations file by running the CLI on every flawed variant, three at a
 // time. Review the diff before committing: the file is what the self-tests hold the suite to.
 //   npx tsx tests/tools/pin-flaw-expectations.ts s2s
+//   npx tsx tests/tools/pin-flaw-expectations.ts am
 //   npx tsx tests/tools/pin-flaw-expectations.ts bot-framework
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { REPO, runCli } from '../helpers/run-cli';
 const SETS: Record<string, { dir: string; profiles: string[]; file: string; nested: boolean }> = {
   'bot-framework': { dir: 'fixtures/suts/bot-framework/flawed', profiles: ['bot-framework'], file: 'tests/expectations/bot-framework-flaws.json', nested: false },
   s2s: { dir: 'fixtures/suts/s2s/flawed', profiles: ['sharepoint-s2s', 'xoauth'], file: 'tests/expectations/s2s-flaws.json', nested: true },
+  am: { dir: 'fixtures/suts/actionable-messages/flawed', profiles: ['actionable-messages', 'actionable-messages-entra'], file: 'tests/expectations/am-flaws.json', nested: true },
 };
 
 async function main(): Promise<void> {

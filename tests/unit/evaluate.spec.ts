@@ -72,3 +72,21 @@ test('a response check that finds a problem fails the case, or is only reported 
   expect(evaluate({ expect: 'either', responseCheck }, { controlStatus: 200, status: 401, responseProblem: 'no realm' }).outcome).toBe('pass');
   expect(evaluate({ expect: 'reject', responseCheck }, { controlStatus: 200, status: 401 }).outcome).toBe('pass');
 });
+
+test('fetch budget: more fetches than allowed over the valid requests fail the case', () => {
+  const d = { expect: 'accept' as const, fetchBudget: { server: 'sender', pathIncludes: 'openid-configuration', requests: 10, max: 2 } };
+  expect(evaluate(d, { controlStatus: 200, status: 200, fetches: 1 }).outcome).toBe('pass');
+  const v = evaluate(d, { controlStatus: 200, status: 200, fetches: 10 });
+  expect(v.outcome).toBe('fail');
+  expect(v.observed.fetches).toBe(10);
+});
+
+test('any 4xx is a proper refusal where the profile says so; an informational check only notes', () => {
+  expect(evaluate({ expect: 'reject' }, { controlStatus: 200, status: 409 }).observed.robustness?.verdict).toBe('warn');
+  expect(evaluate({ expect: 'reject', anyClientErrorRefuses: true }, { controlStatus: 200, status: 409 }).observed.robustness).toBeUndefined();
+  const responseCheck = { describe: 'https', informational: true, check: () => 'plain http' };
+  const v = evaluate({ expect: 'either', responseCheck }, { controlStatus: 200, status: 200, responseProblem: 'plain http' });
+  expect(v.outcome).toBe('pass');
+  expect(v.observed.responseProblem).toBeUndefined();
+  expect(v.observed.note).toBe('accepted; plain http');
+});

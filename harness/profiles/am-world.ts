@@ -1,0 +1,36 @@
+// Starts the fakes of the Actionable Messages profiles: the sender's key server (the legacy
+// substrate metadata and the Entra tenant metadata on one HTTPS server whose certificate also
+// carries the real host names) and the attacker server.
+import { createSigningKeys } from '../keys/signing-keys';
+import { addAttackerRoutes } from '../servers/attacker';
+import { addKeyServerRoutes } from '../servers/key-server';
+import { listen } from '../servers/listen';
+import { Router } from '../servers/router';
+import { addSubstrateMetadataRoutes, SUBSTRATE_METADATA_PATH } from '../servers/substrate-metadata';
+import { AM_KEYS, AM_ROUTED_HOSTS, amSutEnv, PUBLISHED_KEYS, TENANT, type AmProfile } from './actionable-messages';
+import type { ProfileWorld, WorldSetup } from './registry';
+
+export async function startAmWorld({ ca, log }: WorldSetup, profile: AmProfile): Promise<ProfileWorld> {
+  const keys = createSigningKeys(ca, AM_KEYS);
+  const jwks = () => PUBLISHED_KEYS.map((n) => keys[n].jwk);
+  const tls = ca.issueServerCert(['127.0.0.1', 'localhost', ...AM_ROUTED_HOSTS]);
+
+  const senderRouter = new Router('sender', log, 'https');
+  addSubstrateMetadataRoutes(senderRouter, jwks);
+  addKeyServerRoutes(senderRouter, { connectorJwks: () => [], aadJwks: jwks, channelIssuer: 'https://invalid.test' });
+  const attackerRouter = new Router('attacker', log, 'https');
+  addAttackerRoutes(attackerRouter, keys.rogue.jwk, keys.rogue.certPem);
+
+  const pem = { certPem: tls.certPem, keyPem: tls.keyPem };
+  const servers = await Promise.all([listen(senderRouter, pem), listen(attackerRouter, pem)]);
+  const [sender, attacker] = servers;
+  const openIdUrl = profile === 'actionable-messages-entra' ? `${sender.origin}/${TENANT}/v2.0/.well-known/openid-configuration` : `${sender.origin}${SUBSTRATE_METADATA_PATH}`;
+  return {
+    keys,
+    urls: { sender: sender.origin, attacker: attacker.origin },
+    routedHosts: AM_ROUTED_HOSTS,
+    routeTo: `127.0.0.1:${sender.port}`,
+    sutEnv: amSutEnv(profile, openIdUrl),
+    close: async () => void (await Promise.all(servers.map((s) => s.close()))),
+  };
+}

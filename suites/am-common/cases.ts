@@ -1,0 +1,215 @@
+// The action-endpoint case catalog shared by profiles actionable-messages (the legacy
+// Microsoft-signed token) and actionable-messages-entra (an Entra ID access token). Each case names
+// its requirement per profile; a case with no reference for a profile is not run there. Where the
+// 2017-era text and current practice disagree, current practice (the later statement) stands and
+// the case says so. Ids are public: never renumber.
+import type { CaseDef, Expect, Level, ResponseCheck } from '../../harness/engine/case-model';
+import {
+  AM_APP_ID,
+  APP_ID_URI,
+  BASE_URL,
+  entraV1Issuer,
+  entraV2Issuer,
+  LEGACY_VER,
+  OTHER_CLIENT_ID,
+  OTHER_SENDER,
+  OTHER_TENANT,
+  SUBSTRATE_ISSUER,
+  type AmPath,
+  type AmProfile,
+} from '../../harness/profiles/actionable-messages';
+import * as M from '../../harness/tokens/mutations';
+
+const AM = 'actionable-messages-security';
+const FACTS = 'current-practice';
+const FACT = (topic: string) => `ERRATA-AND-FACTS.md > Actionable Messages > ${topic}`;
+
+interface Ref {
+  ids: string[];
+  section: string;
+  level: Level;
+  spec?: string;
+}
+
+interface AmCase {
+  id: string;
+  title: string;
+  expect: Expect;
+  why: string;
+  /** The path per profile: legacy cases run on email/connector, Entra cases on entra-v2/v1. */
+  path: { legacy?: AmPath; entra?: AmPath };
+  mutations: M.Mutation[];
+  legacy?: Ref;
+  entra?: Ref;
+  isControl?: boolean;
+  attackerMustNotBeContacted?: boolean;
+  responseCheck?: ResponseCheck;
+  replay?: boolean;
+  fetchBudget?: CaseDef['fetchBudget'];
+  cwe?: string[];
+}
+
+const spec = (level: Level, ids: string[], section: string): Ref => ({ level, ids, section, spec: AM });
+const fact = (level: Level, ids: string[], topic: string): Ref => ({ level, ids, section: FACT(topic), spec: FACTS });
+const bothPaths = { legacy: 'email' as AmPath, entra: 'entra-v2' as AmPath };
+const legacyOnly = { legacy: 'email' as AmPath };
+const entraOnly = { entra: 'entra-v2' as AmPath };
+const inActionAuthorization = M.placeToken({ in: 'header', name: 'action-authorization', scheme: 'Bearer' }, 'token in Action-Authorization: Bearer <token> (no Authorization header)');
+
+export const cardActionStatus: ResponseCheck = {
+  describe: 'a refusal carries a non-empty CARD-ACTION-STATUS header (text for the user)',
+  check: (res) => (res.status >= 400 && res.status < 500 && !res.headers['card-action-status']?.trim() ? `${res.status} without CARD-ACTION-STATUS` : undefined),
+};
+
+export const httpsActionUrl: ResponseCheck = {
+  describe: 'the registered action URL is HTTPS',
+  informational: true,
+  check: (_res, req) => (req && !req.url.startsWith('https:') ? `the action URL under test is ${new URL(req.url).origin} (plain HTTP on loopback: register an https URL in production)` : undefined),
+};
+
+function catalog(): AmCase[] {
+  const c: AmCase[] = [];
+  const add = (x: AmCase) => void c.push(x);
+  const reject = (id: string, path: AmCase['path'], title: string, why: string, mutations: M.Mutation[], refs: { legacy?: Ref; entra?: Ref }, extra: Partial<AmCase> = {}) =>
+    add({ id, path, title, expect: 'reject', why, mutations, ...refs, ...extra });
+
+  // ---- positive controls ------------------------------------------------------------------
+  add({ id: 'POS-001', path: bothPaths, title: 'valid action token, as the service sends it (email message / Entra v2)', expect: 'accept', isControl: true, mutations: [],
+    why: 'The positive control: legacy — iss substrate, aud the base URL, appid, ver STI.ExternalAccessToken.V1, sub and sender; Entra — tenant v2 issuer, aud the application ID URI, azp the Actionable Messages client.',
+    legacy: fact('MUST', ['AM-04', 'AM-09', 'AM-10', 'AM-CUR-01', 'AM-CUR-02', 'AM-CUR-03'], 'legacy profile'),
+    entra: fact('MUST', ['AM-CUR-06', 'AM-CUR-07', 'AM-CUR-08', 'AM-CUR-09', 'AM-CUR-10'], 'current (Entra) profile') });
+  add({ id: 'POS-002', path: { legacy: 'connector', entra: 'entra-v1' }, title: 'valid token of the other shape (connector message without sender / Entra v1 with appid)', expect: 'accept', isControl: true, mutations: [],
+    why: 'Legacy: connector actions carry sub (an object id) and no sender, and must not be refused for that. Entra: v1 tokens carry the client in appid and the sts.windows.net issuer.',
+    legacy: fact('SHOULD', ['AM-CUR-05'], 'legacy profile'), entra: fact('MUST', ['AM-CUR-08', 'AM-CUR-09'], 'current (Entra) profile') });
+  add({ id: 'POS-003', path: bothPaths, title: 'valid token in Action-Authorization instead of Authorization', expect: 'accept', mutations: [inActionAuthorization],
+    why: 'The token may arrive in Action-Authorization (current practice stands over the text\'s "Authorization header").',
+    legacy: fact('SHOULD', ['AM-CUR-14'], 'Action-Authorization'), entra: fact('SHOULD', ['AM-CUR-14'], 'Action-Authorization') });
+  add({ id: 'POS-004', path: bothPaths, title: 'valid token signed by the second published key', expect: 'accept', mutations: [M.signWithKey('am-b')],
+    why: 'Any key of the published set may sign.', legacy: fact('MUST', ['AM-CUR-02'], 'legacy profile'), entra: fact('MUST', ['AM-CUR-10'], 'current (Entra) profile') });
+
+  // ---- aud -----------------------------------------------------------------------------------
+  const audL = (id: string, title: string, value: unknown, expect: Expect, why: string, level: Level = 'MUST') =>
+    add({ id, path: legacyOnly, title, expect, why, mutations: [value === undefined ? M.deleteClaim('aud') : M.setClaim('aud', value)], legacy: spec(level, ['AM-10'], 'Bearer Token, typical verification 2; claim table (aud)'), cwe: expect === 'reject' ? ['CWE-345'] : undefined });
+  audL('AUD-001', 'aud is another service\'s base URL', 'https://other.contoso.test', 'reject', 'aud must be this service\'s base URL.');
+  audL('AUD-002', 'aud with another scheme (http://)', BASE_URL.replace('https:', 'http:'), 'reject', 'RFC 3986 §6.2.3: a different scheme is a different URL.');
+  audL('AUD-003', 'aud with another port (:8443)', `${BASE_URL}:8443`, 'reject', 'RFC 3986 §6.2.3: a non-default port is a different URL.');
+  audL('AUD-004', 'aud with a path appended (/api)', `${BASE_URL}/api`, 'reject', 'A different path is a different URL; a prefix match accepts it.');
+  audL('AUD-005', 'aud host with an attacker suffix', `${BASE_URL}.attacker.test`, 'reject', 'A prefix match on the base URL accepts another host.');
+  audL('AUD-006', 'aud missing', undefined, 'reject', 'A token without aud is for no service.');
+  audL('AUD-007', 'aud host in upper case (https://ACTIONS.CONTOSO.TEST)', BASE_URL.replace('actions.contoso.test', 'ACTIONS.CONTOSO.TEST'), 'accept', 'RFC 3986 §6.2.2.1: scheme and host are case-insensitive, so this is the same URL.', 'SHOULD');
+  audL('AUD-008', 'aud with the explicit default port (:443)', `${BASE_URL}:443`, 'accept', 'RFC 3986 §6.2.3: an explicit default port is the same URL.', 'SHOULD');
+  audL('AUD-009', 'aud with a trailing slash', `${BASE_URL}/`, 'accept', 'RFC 3986 §6.2.3: for https an empty path equals "/", so this is the same URL.', 'SHOULD');
+  const audE = (id: string, title: string, value: unknown, why: string) =>
+    add({ id, path: entraOnly, title, expect: 'reject', why, mutations: [value === undefined ? M.deleteClaim('aud') : M.setClaim('aud', value)], entra: fact('MUST', ['AM-CUR-07'], 'current (Entra) profile'), cwe: ['CWE-345'] });
+  audE('AUD-010', 'aud is the service\'s base URL, not its application ID URI', BASE_URL, 'Entra tokens carry the registered application ID URI (current practice stands over the text\'s base URL).');
+  audE('AUD-011', 'aud is another application\'s ID URI', 'api://other.contoso.test/0a1b2c3d', 'A token for another application is not for this service.');
+  audE('AUD-012', 'aud is the application ID URI with a suffix', `${APP_ID_URI}/x`, 'The application ID URI is compared whole.');
+  audE('AUD-013', 'aud missing', undefined, 'A token without aud is for no application.');
+  audE('AUD-014', 'aud is the Actionable Messages client id', AM_APP_ID, 'Entra sets aud to the resource; a token whose aud is the client itself is not for this service.');
+
+  // ---- iss -----------------------------------------------------------------------------------
+  const issRef = { legacy: fact('MUST', ['AM-CUR-01'], 'legacy profile'), entra: fact('MUST', ['AM-CUR-09'], 'current (Entra) profile') };
+  reject('ISS-001', bothPaths, 'iss is a foreign issuer', 'Only the configured issuer(s) vouch for an action.', [M.setClaim('iss', 'https://issuer.attacker.test/')], issRef, { cwe: ['CWE-345'] });
+  reject('ISS-002', bothPaths, 'iss missing', 'Only the configured issuer(s) vouch for an action.', [M.deleteClaim('iss')], issRef, { cwe: ['CWE-345'] });
+  reject('ISS-003', legacyOnly, 'iss without its trailing slash (https://substrate.office.com/sts)', 'The issuer compares exactly.', [M.setClaim('iss', SUBSTRATE_ISSUER.slice(0, -1))], issRef, { cwe: ['CWE-345'] });
+  reject('ISS-004', legacyOnly, 'legacy token with an Entra issuer', 'The legacy profile\'s issuer is substrate.', [M.setClaim('iss', entraV2Issuer())], issRef, { cwe: ['CWE-345'] });
+  reject('ISS-005', entraOnly, 'v2 issuer of another tenant', 'Entra\'s rules: the tenant\'s own issuer.', [M.setClaim('iss', entraV2Issuer(OTHER_TENANT)), M.setClaim('tid', OTHER_TENANT)], issRef, { cwe: ['CWE-345'] });
+  reject('ISS-006', entraOnly, 'the legacy substrate issuer on an Entra token', 'Since 2026-06-08 the service sends Entra tokens: the legacy issuer is not the tenant\'s.', [M.setClaim('iss', SUBSTRATE_ISSUER)], issRef, { cwe: ['CWE-345'] });
+  reject('ISS-007', entraOnly, 'tid names another tenant than the issuer', 'tid and the issuer\'s tenant must agree.', [M.setClaim('tid', OTHER_TENANT)], { entra: fact('SHOULD', ['AM-CUR-09'], 'current (Entra) profile') }, { cwe: ['CWE-345'] });
+
+  // ---- client: appid / azp, ver ---------------------------------------------------------------
+  const appRef = { legacy: fact('MUST', ['AM-CUR-03'], 'legacy profile'), entra: fact('MUST', ['AM-CUR-08'], 'current (Entra) profile') };
+  reject('APP-001', legacyOnly, 'appid is another application', 'Only the Actionable Messages service (48af08dc-…) sends actions.', [M.setClaim('appid', OTHER_CLIENT_ID)], appRef, { cwe: ['CWE-345'] });
+  reject('APP-002', legacyOnly, 'appid missing', 'Only the Actionable Messages service sends actions.', [M.deleteClaim('appid')], appRef, { cwe: ['CWE-345'] });
+  reject('APP-003', entraOnly, 'v2 token issued to another client (azp)', 'A token for this application obtained by another client is not an action from the service.', [M.setClaim('azp', OTHER_CLIENT_ID)], appRef, { cwe: ['CWE-345'] });
+  reject('APP-004', { entra: 'entra-v1' }, 'v1 token issued to another client (appid)', 'A v1 token names its client in appid.', [M.setClaim('appid', OTHER_CLIENT_ID)], appRef, { cwe: ['CWE-345'] });
+  reject('APP-005', entraOnly, 'v2 token with a foreign azp while appid names the service', 'ver 2.0 tokens name their client in azp; a validator reading appid first is fooled.', [M.setClaim('azp', OTHER_CLIENT_ID), M.setClaim('appid', AM_APP_ID)], appRef, { cwe: ['CWE-345'] });
+  reject('VER-001', legacyOnly, 'ver is not STI.ExternalAccessToken.V1', 'A strict validator checks the legacy token version.', [M.setClaim('ver', 'STI.ExternalAccessToken.V2')], { legacy: fact('SHOULD', ['AM-CUR-04'], 'legacy profile') });
+  reject('VER-002', entraOnly, 'ver "3.0"', 'Only ver 1.0 (appid) and 2.0 (azp) are defined; another version says nowhere where the client is.', [M.setClaim('ver', '3.0')], { entra: fact('MUST', ['AM-CUR-08'], 'current (Entra) profile') });
+  void LEGACY_VER;
+
+  // ---- sub, sender ----------------------------------------------------------------------------
+  const subRef = { legacy: spec('SHOULD', ['AM-11'], 'Bearer Token ("we strongly recommend should be verified")'), entra: spec('SHOULD', ['AM-11'], 'Bearer Token ("we strongly recommend should be verified")') };
+  reject('SUB-001', bothPaths, 'sub missing', 'sub is the user who took the action; without it the action has no actor.', [M.deleteClaim('sub')], subRef);
+  reject('SUB-002', bothPaths, 'sub empty', 'sub is the user who took the action.', [M.setClaim('sub', '')], subRef);
+  reject('SND-001', legacyOnly, 'sender not in the configured allow-list (AM_ALLOWED_SENDERS)', 'Where the provider configures the senders it expects, another sender is refused.', [M.setClaim('sender', OTHER_SENDER)],
+    { legacy: spec('SHOULD', ['AM-15', 'AM-14'], 'Bearer Token ("can optionally validate")') });
+  add({ id: 'SND-002', path: legacyOnly, title: 'sender in the allow-list but in another letter case', expect: 'either', mutations: [M.setClaim('sender', 'Notifications@Contoso.TEST')],
+    why: 'Email domains are case-insensitive, local parts formally not; either outcome is reported.', legacy: spec('INFO', ['AM-15'], 'Bearer Token ("can optionally validate")') });
+
+  // ---- time ---------------------------------------------------------------------------------
+  const timeRef = { legacy: spec('MUST', ['AM-09', 'AM-04'], 'Action processing phase, bullet 1 (RFC 7519 §4.1.4)'), entra: fact('MUST', ['AM-CUR-09'], 'current (Entra) profile (Entra\'s usual rules)') };
+  reject('TIME-001', bothPaths, 'exp 10 minutes in the past', 'An expired token is refused (beyond the usual 5-minute skew).', [M.timeClaim('exp', -600)], timeRef, { cwe: ['CWE-613'] });
+  reject('TIME-002', bothPaths, 'nbf 10 minutes in the future', 'A token is not valid before nbf.', [M.timeClaim('nbf', 600)], timeRef, { cwe: ['CWE-613'] });
+  reject('TIME-003', bothPaths, 'exp missing', 'A token without exp never expires.', [M.deleteClaim('exp')], timeRef, { cwe: ['CWE-613'] });
+  add({ id: 'TIME-004', path: bothPaths, title: 'exp 60 s in the past (within a 5-minute skew)', expect: 'either', mutations: [M.timeClaim('exp', -60)], why: 'Clock skew tolerance is implementation-defined; reported only.',
+    legacy: spec('INFO', ['AM-04'], 'Action processing phase, bullet 1'), entra: fact('INFO', ['AM-CUR-09'], 'current (Entra) profile') });
+
+  // ---- signature and the sample validators' bugs ----------------------------------------------
+  const sigRef = { legacy: spec('MUST', ['AM-09'], 'Bearer Token, typical verification 1'), entra: fact('MUST', ['AM-CUR-10'], 'current (Entra) profile') };
+  const sig = (id: string, title: string, why: string, mutations: M.Mutation[], extra: Partial<AmCase> = {}) => reject(id, bothPaths, title, why, mutations, sigRef, { cwe: ['CWE-347'], ...extra });
+  sig('SIG-001', 'signed by an unpublished key (kid names it)', 'Only keys the sender publishes vouch for an action.', [M.signWithKey('rogue')]);
+  sig('SIG-002', 'right kid, signed by another key', 'The signature must verify under the key the kid names.', [M.signOnlyWithKey('rogue')]);
+  sig('SIG-003', 'claim changed after signing (sub)', 'Any change to the signed bytes breaks the signature.', [M.alterClaimAfterSigning('sub', 'mallory@contoso.test')]);
+  sig('SIG-004', 'signature segment emptied', 'A token without a signature is not signed by Microsoft.', [M.stripSignature()]);
+  sig('SIG-005', 'one bit of the signature flipped', 'A corrupted signature does not verify.', [M.flipSignatureBit()]);
+  sig('SIG-006', 'unknown kid, signed by an unpublished key', 'A key the sender never published cannot vouch for anything.', [M.signWithKey('rogue'), M.setHeader('kid', 'unknown-kid')]);
+  sig('SIG-007', 'embedded jwk header with the attacker\'s key', 'Keys come from the sender\'s metadata only, never from the token.', [M.signWithKey('rogue'), M.setHeader('jwk', (x: M.MutationContext) => ({ kty: 'RSA', n: x.keys.rogue.jwk.n, e: x.keys.rogue.jwk.e }), '<the attacker\'s public key>')]);
+  sig('SIG-008', 'jku header pointing at the attacker\'s key set (must not be fetched)', 'A key URL from the token is never fetched or trusted.', [M.signWithKey('rogue'), M.setHeader('jku', (x: M.MutationContext) => `${x.attackerOrigin}/jku/${x.caseId}`, 'https://<attacker server>/jku/<case id>')], { attackerMustNotBeContacted: true, cwe: ['CWE-347', 'CWE-918'] });
+  sig('SIG-009', 'crit header naming an unknown extension', 'RFC 7515 §4.1.11: a JWS with a crit extension the recipient does not understand is rejected.', [M.setHeader('crit', ['urn:s2s-conformance:unknown']), M.setHeader('urn:s2s-conformance:unknown', true)]);
+  const javaRef = { legacy: fact('MUST', ['AM-CUR-15', 'AM-09'], 'sample bugs (Java)'), entra: fact('MUST', ['AM-CUR-15', 'AM-CUR-10'], 'sample bugs (Java)') };
+  reject('ALG-001', bothPaths, 'alg none, empty signature', 'Microsoft\'s Java sample took the algorithm from the token header; the validator fixes RS256 itself.', [M.unsigned('none', 'empty')], javaRef, { cwe: ['CWE-347', 'CWE-757'] });
+  reject('ALG-002', bothPaths, 'HS256 keyed with the published key\'s public PEM (key confusion)', 'With the algorithm taken from the header, a public key becomes an HMAC secret.', [M.hmacWithPublicKey('HS256')], javaRef, { cwe: ['CWE-347', 'CWE-757'] });
+  add({ id: 'MDC-001', path: bothPaths, title: 'ten valid actions in a row fetch the OpenID metadata at most twice', expect: 'accept', mutations: [],
+    why: 'Microsoft\'s Node sample fetched the metadata for every request: slow, and an outage of the key server becomes an outage of every action. Cache it.',
+    fetchBudget: { server: 'sender', pathIncludes: 'openid-configuration', requests: 10, max: 2 },
+    legacy: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), entra: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)') });
+
+  // ---- where the token travels; the refusal --------------------------------------------------
+  const hdrRef = { legacy: spec('MUST', ['AM-07', 'AM-06'], 'Bearer Token'), entra: spec('MUST', ['AM-07', 'AM-06'], 'Bearer Token') };
+  reject('HDR-001', bothPaths, 'no token at all', 'An action request without a bearer token is refused.', [M.placeToken({ in: 'nowhere' }, 'no Authorization or Action-Authorization header')], hdrRef, { cwe: ['CWE-306'] });
+  reject('HDR-002', bothPaths, 'valid token in the access_token query parameter only', 'The token is read from the Authorization (or Action-Authorization) header only.', [M.placeToken({ in: 'query', name: 'access_token' }, '?access_token=<token>')], hdrRef, { cwe: ['CWE-598'] });
+  reject('HDR-003', bothPaths, 'valid token under the Basic scheme', 'Only a Bearer token authenticates an action.', [M.placeToken({ in: 'authorization', scheme: 'Basic' }, 'Authorization: Basic <token>')], hdrRef);
+  const aaRef = { legacy: fact('SHOULD', ['AM-CUR-14'], 'Action-Authorization'), entra: fact('SHOULD', ['AM-CUR-14'], 'Action-Authorization') };
+  reject('AAH-001', bothPaths, 'Action-Authorization carrying a token for another audience', 'A token in Action-Authorization is checked exactly as strictly.', [inActionAuthorization, M.setClaim('aud', 'https://other.contoso.test')], aaRef, { cwe: ['CWE-345'] });
+  reject('AAH-002', bothPaths, 'Action-Authorization carrying a token signed by an unpublished key', 'A token in Action-Authorization is checked exactly as strictly.', [inActionAuthorization, M.signWithKey('rogue')], aaRef, { cwe: ['CWE-347'] });
+  reject('CAS-001', bothPaths, 'a refused action (wrong aud) is answered 4xx with CARD-ACTION-STATUS', 'Outlook shows the header\'s text to the user; without it the user sees a bare failure.', [M.setClaim('aud', 'https://other.contoso.test')],
+    { legacy: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response'), entra: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response') }, { responseCheck: cardActionStatus });
+
+  // ---- the limited-purpose token and the action URL --------------------------------------------
+  add({ id: 'LPT-001', path: bothPaths, title: 'the same action (same limited-purpose token) sent twice: the second answer is reported', expect: 'either', mutations: [], replay: true,
+    why: 'The provider MAY use the limited-purpose token to refuse an action already performed; the spec leaves it to the provider. Reported, never failed.',
+    legacy: spec('MAY', ['AM-16', 'AM-05'], 'Limited-Purpose Tokens (replay)'), entra: spec('MAY', ['AM-16', 'AM-05'], 'Limited-Purpose Tokens (replay)') });
+  add({ id: 'URL-001', path: bothPaths, title: 'the action URL is HTTPS', expect: 'either', mutations: [], responseCheck: httpsActionUrl,
+    why: 'The action URL must support HTTPS; a loopback test run talks plain HTTP, so this is reported only.',
+    legacy: spec('INFO', ['AM-03'], 'Send phase, bullet 3'), entra: spec('INFO', ['AM-03'], 'Send phase, bullet 3') });
+  void entraV1Issuer;
+  return c;
+}
+
+export function amCases(profile: AmProfile): CaseDef<AmPath>[] {
+  const entra = profile === 'actionable-messages-entra';
+  const prefix = entra ? 'AME' : 'AM';
+  return catalog().flatMap((x) => {
+    const ref = entra ? x.entra : x.legacy;
+    const path = entra ? x.path.entra : x.path.legacy;
+    if (!ref || !path) return [];
+    return [{
+      id: `${prefix}-${x.id}`,
+      profile,
+      path,
+      title: x.title,
+      requirement: { ids: ref.ids, spec: ref.spec ?? AM, section: ref.section, level: ref.level },
+      expect: x.expect,
+      why: x.why,
+      mutations: x.mutations,
+      isControl: x.isControl,
+      attackerMustNotBeContacted: x.attackerMustNotBeContacted,
+      responseCheck: x.responseCheck,
+      replay: x.replay,
+      fetchBudget: x.fetchBudget,
+      anyClientErrorRefuses: true, // the facts sheet: a refused action gets a 4xx (AM-CUR-11)
+      cwe: x.cwe,
+    }];
+  });
+}
