@@ -19,7 +19,6 @@ export default defineConfig({
   reporter: [
     [require.resolve('./harness/reporters/progress-reporter')],
     [require.resolve('./harness/reporters/results-reporter')],
-    ['junit', { outputFile: path.join(run.outDir, 'junit.xml') }],
     ['html', { outputFolder: path.join(run.outDir, 'html'), open: 'never' }],
   ],
 });

@@ -42,6 +42,9 @@ export interface CaseDef<Path extends string = string> {
   responseCheck?: ResponseCheck;
   /** Any 4xx is a proper refusal (Actionable Messages), not only 401/403 (the Bot Framework spec's two). */
   anyClientErrorRefuses?: boolean;
+  /** While the SUT refuses, send a fresh copy again every second for up to this long (key rotation:
+   *  a SUT may wait out a refresh cool-down before it fetches keys again). */
+  retryWhileRefusedMs?: number;
   /** Send the (mutated) request twice, unchanged; the second answer is the one judged (replays). */
   replay?: boolean;
   /** Send `requests` fresh valid requests one after another; the SUT may fetch a path of a fake at most `max` times meanwhile. */
@@ -83,6 +86,8 @@ export interface CaseResult {
     /** fetchBudget cases: the first answer of a replay, and the fetches counted over the requests. */
     firstStatus?: number;
     fetches?: number;
+    /** retryWhileRefusedMs cases: how many requests were sent in all. */
+    attempts?: number;
     robustness?: { verdict: 'fail' | 'warn'; detail: string };
     note?: string;
     /** What the case's responseCheck found wrong with the answer. */

@@ -20,12 +20,20 @@ export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baselin
         ],
       },
       async ({ harness }, testInfo) => {
+        if (def.retryWhileRefusedMs) testInfo.setTimeout(testInfo.timeout + def.retryWhileRefusedMs);
         const result = await runCase(def, harness, baseline);
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(result), contentType: 'application/json' });
-        // `error` (the SUT is gone or unreachable) is shown as skipped: a failed Playwright test costs a
-        // worker restart, and a dead SUT would otherwise pay it for every remaining case.
+        // Playwright restarts its worker after every unexpected failure (about a second each), which
+        // made a run on a flawed SUT spend most of its time restarting. So a failing case is declared
+        // an expected failure before it throws: Playwright's HTML report shows it as "expected to
+        // fail" with the verdict annotated; results.json, junit.xml and the console carry the verdict.
+        // `error` and `inconclusive` are shown as skipped, with the reason.
         if (result.outcome !== 'pass' && result.outcome !== 'fail') test.skip(true, `${result.outcome}: ${result.reason}`);
-        if (result.outcome === 'fail') throw new Error(`${result.outcome.toUpperCase()} [${def.requirement.level}] ${result.reason}`);
+        if (result.outcome === 'fail') {
+          testInfo.annotations.push({ type: 'verdict', description: `FAIL [${def.requirement.level}] ${result.reason}` });
+          test.fail();
+          throw new Error(`FAIL [${def.requirement.level}] ${result.reason}`);
+        }
       },
     );
   }

@@ -13,6 +13,7 @@ export interface Observation {
   responseProblem?: string;
   firstStatus?: number;
   fetches?: number;
+  attempts?: number;
   sutGone?: string;
 }
 
@@ -46,6 +47,7 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
   }
   if (o.replies !== undefined) observed.replies = o.replies;
   if (o.firstStatus !== undefined) observed.firstStatus = o.firstStatus;
+  if (o.attempts !== undefined) observed.attempts = o.attempts;
   if (def.fetchBudget && o.fetches !== undefined) {
     observed.fetches = o.fetches;
     const { requests, max, pathIncludes } = def.fetchBudget;
@@ -67,7 +69,7 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
     case 'reject':
       return accepted ? { outcome: 'fail', reason: `accepted (${o.status}) a token it must refuse`, observed } : { outcome: 'pass', reason: `refused (${o.status})`, observed };
     case 'accept':
-      return accepted ? { outcome: 'pass', reason: `accepted (${o.status})` , observed } : { outcome: 'fail', reason: `refused (${o.status}) a token it should accept`, observed };
+      return accepted ? { outcome: 'pass', reason: `accepted (${o.status})` , observed } : { outcome: 'fail', reason: `refused (${o.status}) a token it should accept${o.attempts && o.attempts > 1 ? `, ${o.attempts} times in a row` : ''}`, observed };
     case 'either': {
       const what = accepted ? 'accepted' : 'refused';
       observed.note = observed.note ? `${what}; ${observed.note}` : what;

@@ -81,6 +81,19 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       const res = await h.sendToSut(req.method, req.url, req.headers, req.body);
       evidence.response = res;
       o.status = res.status;
+      if (def.retryWhileRefusedMs) {
+        const until = Date.now() + def.retryWhileRefusedMs;
+        o.attempts = 1;
+        while (o.status >= 300 && Date.now() < until) {
+          await new Promise((r) => setTimeout(r, 1000));
+          const d = baseline(def.path, c, h.state); // a fresh request (a new limited-purpose token)
+          for (const m of def.mutations) m.apply(d, c);
+          const again = renderRequest(d, renderToken(d.token, h.state.keys), h.state.sutUrl);
+          evidence.response = await h.sendToSut(again.method, again.url, again.headers, again.body);
+          o.status = evidence.response.status;
+          o.attempts++;
+        }
+      }
       if (def.replay) {
         o.firstStatus = res.status;
         const again = await h.sendToSut(req.method, req.url, req.headers, req.body);

@@ -29,7 +29,8 @@ export const OTHER_SENDER = 'billing@contoso.test';
 /** Real hosts a Node SUT may have hard-coded; the preload routes them to the fake sender. */
 export const AM_ROUTED_HOSTS = ['substrate.office.com', 'login.microsoftonline.com', 'sts.windows.net'];
 
-export const AM_KEYS: SigningKeySpec[] = [{ name: 'am-a' }, { name: 'am-b' }, { name: 'rogue' }];
+/** am-rotated is published only from the sender's second key-set answer on: a key rotation. */
+export const AM_KEYS: SigningKeySpec[] = [{ name: 'am-a' }, { name: 'am-b' }, { name: 'am-rotated' }, { name: 'rogue' }];
 export const PUBLISHED_KEYS = ['am-a', 'am-b'];
 
 export function amSutEnv(profile: AmProfile, openIdUrl: string): Record<string, string> {

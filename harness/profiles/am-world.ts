@@ -12,7 +12,9 @@ import type { ProfileWorld, WorldSetup } from './registry';
 
 export async function startAmWorld({ ca, log }: WorldSetup, profile: AmProfile): Promise<ProfileWorld> {
   const keys = createSigningKeys(ca, AM_KEYS);
-  const jwks = () => PUBLISHED_KEYS.map((n) => keys[n].jwk);
+  // The first key-set answer is the SUT's first load; every later one (a refresh) has rotated in a new key.
+  let keySetAnswers = 0;
+  const jwks = () => [...PUBLISHED_KEYS, ...(keySetAnswers++ > 0 ? ['am-rotated'] : [])].map((n) => keys[n].jwk);
   const tls = ca.issueServerCert(['127.0.0.1', 'localhost', ...AM_ROUTED_HOSTS]);
 
   const senderRouter = new Router('sender', log, 'https');

@@ -1,6 +1,6 @@
 // Writes results.json (public interface; JSON Schema in fixtures/schemas/results.schema.json) at the
 // end of every run, whole: cases that never ran are `error` with the reason, so nothing is lost when
-// the SUT would not start, crashed or hung.
+// the SUT would not start, crashed or hung. junit.xml is written from it, with the same verdicts.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
@@ -8,6 +8,7 @@ import { CATALOGS } from '../../suites';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { caseFilter, loadRunConfig, type RunConfig } from '../run/config';
 import { egressLogIn, readRunStatus } from '../run/run-status';
+import { junitXml } from '../results/junit';
 import { buildResults, validateResults } from '../results/results-file';
 import { caseIdOf, caseResultOf, errorResult } from './case-result-of';
 
@@ -31,6 +32,7 @@ export default class ResultsReporter implements Reporter {
     const doc = buildResults({ run: this.run, cases, startedAt: this.startedAt, finishedAt: new Date().toISOString(), harnessError: status.harnessError, egress });
     validateResults(doc);
     writeFileSync(path.join(this.run.outDir, 'results.json'), JSON.stringify(doc, null, 2));
+    writeFileSync(path.join(this.run.outDir, 'junit.xml'), junitXml(doc));
   }
 
   printsToStdio(): boolean {

@@ -46,6 +46,7 @@ interface AmCase {
   responseCheck?: ResponseCheck;
   replay?: boolean;
   fetchBudget?: CaseDef['fetchBudget'];
+  retryWhileRefusedMs?: number;
   cwe?: string[];
 }
 
@@ -160,6 +161,9 @@ function catalog(): AmCase[] {
   const javaRef = { legacy: fact('MUST', ['AM-CUR-15', 'AM-09'], 'sample bugs (Java)'), entra: fact('MUST', ['AM-CUR-15', 'AM-CUR-10'], 'sample bugs (Java)') };
   reject('ALG-001', bothPaths, 'alg none, empty signature', 'Microsoft\'s Java sample took the algorithm from the token header; the validator fixes RS256 itself.', [M.unsigned('none', 'empty')], javaRef, { cwe: ['CWE-347', 'CWE-757'] });
   reject('ALG-002', bothPaths, 'HS256 keyed with the published key\'s public PEM (key confusion)', 'With the algorithm taken from the header, a public key becomes an HMAC secret.', [M.hmacWithPublicKey('HS256')], javaRef, { cwe: ['CWE-347', 'CWE-757'] });
+  add({ id: 'ROT-001', path: bothPaths, title: 'a key rotated in after the SUT loaded the key set is accepted once the SUT refreshes (within 35 s)', expect: 'accept', mutations: [M.signWithKey('am-rotated')], retryWhileRefusedMs: 35_000,
+    why: 'Microsoft\'s Python sample stopped refreshing keys (after five days); keys must keep being refreshed while the service runs. The new key appears from the sender\'s second key-set answer on, so a SUT that refreshes on an unknown kid accepts at once, one with a refresh cool-down (jose: 30 s) within it, and one that never refreshes not at all.',
+    legacy: fact('MUST', ['AM-CUR-18', 'AM-CUR-02'], 'sample bugs (Python, five days)'), entra: fact('MUST', ['AM-CUR-18', 'AM-CUR-10'], 'sample bugs (Python, five days)') });
   add({ id: 'MDC-001', path: bothPaths, title: 'ten valid actions in a row fetch the OpenID metadata at most twice', expect: 'accept', mutations: [],
     why: 'Microsoft\'s Node sample fetched the metadata for every request: slow, and an outage of the key server becomes an outage of every action. Cache it.',
     fetchBudget: { server: 'sender', pathIncludes: 'openid-configuration', requests: 10, max: 2 },
@@ -208,6 +212,7 @@ export function amCases(profile: AmProfile): CaseDef<AmPath>[] {
       responseCheck: x.responseCheck,
       replay: x.replay,
       fetchBudget: x.fetchBudget,
+      retryWhileRefusedMs: x.retryWhileRefusedMs,
       anyClientErrorRefuses: true, // the facts sheet: a refused action gets a 4xx (AM-CUR-11)
       cwe: x.cwe,
     }];
