@@ -19,6 +19,7 @@ import {
   type AmProfile,
 } from '../../harness/profiles/actionable-messages';
 import * as M from '../../harness/tokens/mutations';
+import { ALG_ATTACKS, KID_ATTACKS, SIG_ATTACKS, type Attack } from '../bot-framework/jws-attacks';
 
 const AM = 'actionable-messages-security';
 const FACTS = 'current-practice';
@@ -161,6 +162,21 @@ function catalog(): AmCase[] {
   const javaRef = { legacy: fact('MUST', ['AM-CUR-15', 'AM-09'], 'sample bugs (Java)'), entra: fact('MUST', ['AM-CUR-15', 'AM-CUR-10'], 'sample bugs (Java)') };
   reject('ALG-001', bothPaths, 'alg none, empty signature', 'Microsoft\'s Java sample took the algorithm from the token header; the validator fixes RS256 itself.', [M.unsigned('none', 'empty')], javaRef, { cwe: ['CWE-347', 'CWE-757'] });
   reject('ALG-002', bothPaths, 'HS256 keyed with the published key\'s public PEM (key confusion)', 'With the algorithm taken from the header, a public key becomes an HMAC secret.', [M.hmacWithPublicKey('HS256')], javaRef, { cwe: ['CWE-347', 'CWE-757'] });
+  // The foundation's JWS attack catalogue, as far as it applies to an RS256 endpoint (the same data
+  // the bot-framework suite runs): alg none in every spelling, HMAC guesses, kid injection, x5u.
+  const attack = (id: string, a: Attack) => reject(id, bothPaths, a.title, a.why, a.mutations, a.rule === 'algorithm' ? javaRef : sigRef, { cwe: a.cwe, attackerMustNotBeContacted: a.attackerMustNotBeContacted });
+  const byId = (list: Attack[], id: string) => list.find((a) => a.id === id)!;
+  ['ALG-002', 'ALG-003', 'ALG-004', 'ALG-005', 'ALG-006', 'ALG-007', 'ALG-008', 'ALG-010'].forEach((bfId, i) => attack(`ALG-${String(i + 3).padStart(3, '0')}`, byId(ALG_ATTACKS, bfId)));
+  ['KID-002', 'KID-003', 'KID-004', 'KID-005', 'KID-006'].forEach((bfId, i) => attack(`KID-${String(i + 1).padStart(3, '0')}`, byId(KID_ATTACKS, bfId)));
+  attack('SIG-010', byId(SIG_ATTACKS, 'SIG-008'));
+  let n = 1;
+  for (const claim of ['iss', 'aud'] as const) {
+    for (const value of [null, true, false, 0]) {
+      reject(`CLM-${String(n++).padStart(3, '0')}`, bothPaths, `claim ${claim} set to ${JSON.stringify(value)}`, 'jwt_tool type confusion: a claim of the wrong type fails its check, it is not skipped.', [M.setClaim(claim, value)],
+        claim === 'iss' ? issRef : { legacy: spec('MUST', ['AM-10'], 'Bearer Token, typical verification 2'), entra: fact('MUST', ['AM-CUR-07'], 'current (Entra) profile') }, { cwe: ['CWE-843', 'CWE-345'] });
+    }
+  }
+
   add({ id: 'ROT-001', path: bothPaths, title: 'a key rotated in after the SUT loaded the key set is accepted once the SUT refreshes (within 35 s)', expect: 'accept', mutations: [M.signWithKey('am-rotated')], retryWhileRefusedMs: 35_000,
     why: 'Microsoft\'s Python sample stopped refreshing keys (after five days); keys must keep being refreshed while the service runs. The new key appears from the sender\'s second key-set answer on, so a SUT that refreshes on an unknown kid accepts at once, one with a refresh cool-down (jose: 30 s) within it, and one that never refreshes not at all.',
     legacy: fact('MUST', ['AM-CUR-18', 'AM-CUR-02'], 'sample bugs (Python, five days)'), entra: fact('MUST', ['AM-CUR-18', 'AM-CUR-10'], 'sample bugs (Python, five days)') });
