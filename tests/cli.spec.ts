@@ -81,3 +81,15 @@ test('--target writes the contract environment, waits for the SUT, then runs', a
   expect(r.results?.summary.pass).toBe(r.results?.summary.total);
   expect(r.results?.summary.total).toBeGreaterThan(5);
 });
+
+test('coverage lists every requirement with its cases, and --uncovered only the gaps', async () => {
+  const r = await runCli(['coverage']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/BF-C2B-05\s+MUST\s+server \d+ case\(s\): BF-C2B-POS-001/);
+  expect(r.stdout).toMatch(/^total: MUST \d+\/151/m);
+  const gaps = await runCli(['coverage', '--uncovered']);
+  expect(gaps.stdout).not.toContain('BF-C2B-05 ');
+  expect(gaps.stdout).toContain('NOT COVERED');
+  const bad = await runCli(['coverage', '--bogus']);
+  expect(bad.code).toBe(2);
+});

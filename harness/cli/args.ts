@@ -2,7 +2,7 @@
 export class UsageError extends Error {}
 
 export interface RunArgs {
-  command: 'run' | 'help';
+  command: 'run' | 'help' | 'coverage';
   profile: string;
   sut?: string;
   target?: string;
@@ -15,12 +15,23 @@ export interface RunArgs {
   timeoutMs: number;
   startupTimeoutMs: number;
   list: boolean;
+  /** coverage: list only the requirements no case tests yet. */
+  uncovered?: boolean;
   sutName?: string;
   sutVersion?: string;
 }
 
 const VALUE_OPTIONS = ['--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version'];
 const FLAG_OPTIONS = ['--list', '--help', '-h'];
+
+function parseCoverageArgs(args: string[]): RunArgs {
+  const out = { command: 'coverage', uncovered: false } as RunArgs;
+  for (const a of args) {
+    if (a === '--uncovered') out.uncovered = true;
+    else throw new UsageError(`unknown option "${a}" for coverage (try --help)`);
+  }
+  return out;
+}
 
 function positiveInt(option: string, text: string, min: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`${option} takes a whole number of at least ${min}, not "${text}"`);
@@ -32,6 +43,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   let command: RunArgs['command'] = 'run';
   if (args[0] === 'run') args.shift();
   else if (args[0] === 'help') return { command: 'help' } as RunArgs;
+  else if (args[0] === 'coverage') return parseCoverageArgs(args.slice(1));
   else if (args[0] && !args[0].startsWith('-')) throw new UsageError(`unknown command "${args[0]}" (try --help)`);
 
   const out: RunArgs = { command, profile: 'bot-framework', sutEnv: {}, out: 'reports/latest', timeoutMs: 5000, startupTimeoutMs: 20000, list: false };
@@ -97,6 +109,7 @@ export const HELP = `s2s-conformance — conformance tests for services that acc
 Usage:
   s2s-conformance run [options]          run a profile's cases against a SUT (the default command)
   s2s-conformance --list [--profile P]   print the case catalog (ids, levels, spec references); no SUT needed
+  s2s-conformance coverage [--uncovered] each requirement of suites/requirements.json with the cases that test it
   s2s-conformance --help
 
 Run options:

@@ -9,6 +9,7 @@ import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
 import { exitCodeOf, type ResultsDoc } from '../results/results-file';
 import { HELP, parseRunArgs, UsageError, type RunArgs } from './args';
 import { formatCatalog } from './list-cases';
+import { coverageOf, coverageText, REQUIREMENTS } from '../coverage/coverage';
 
 const say = (line: string) => console.error(`s2s-conformance: ${line}`);
 
@@ -25,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (args.command === 'help') {
     console.log(HELP);
+    return 0;
+  }
+  if (args.command === 'coverage') {
+    console.log(coverageText(coverageOf(REQUIREMENTS, CATALOGS), Boolean(args.uncovered)));
     return 0;
   }
   if (args.list) {
