@@ -2,7 +2,7 @@
 // hangs or answers garbage gives exit 3 with results.json still whole; --list needs no SUT;
 // --target waits for a SUT the user starts from the written environment.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CATALOGS } from '../suites';
@@ -92,4 +92,45 @@ test('coverage lists every requirement with its cases, and --uncovered only the 
   expect(gaps.stdout).toContain('NOT COVERED');
   const bad = await runCli(['coverage', '--bogus']);
   expect(bad.code).toBe(2);
+});
+
+test('the CI gate: --strict, --expect-failures (validated), and compare of two runs', async () => {
+  const flaw = ['run', '--sut', 'node fixtures/suts/bot-framework/flawed/aud-unchecked.mjs', '--grep', 'BF-C2B-(AUD-00[12]|POS-001|HDR-001)', '--workers', '1'];
+  const plain = await runCli(flaw);
+  expect(plain.code).toBe(1);
+  expect(plain.results!.gate!.failing).toEqual(['BF-C2B-AUD-001', 'BF-C2B-AUD-002']);
+  expect(plain.results!.cases.find((x) => x.id === 'BF-C2B-AUD-001')!.tier).toBe('FAIL');
+
+  const dir = newOutDir('expect-failures');
+  const file = path.join(dir, 'expected.json');
+  writeFileSync(file, JSON.stringify({ 'BF-C2B-AUD-001': 'known departure', 'BF-C2B-AUD-002': 'known departure', 'BF-C2B-HDR-001': 'fixed since' }));
+  const known = await runCli([...flaw, '--expect-failures', file]);
+  expect(known.code).toBe(0);
+  expect(known.stderr).toContain('passing now (take them out of the file): BF-C2B-HDR-001');
+  expect(known.results!.gate!.expectedFailures.map((e) => e.id)).toEqual(['BF-C2B-AUD-001', 'BF-C2B-AUD-002']);
+
+  writeFileSync(file, JSON.stringify({ 'NOT-A-CASE-1': 'x' }));
+  const bad = await runCli([...flaw, '--expect-failures', file]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  expect(bad.stderr).toContain('not cases of profile bot-framework: NOT-A-CASE-1');
+
+  const reference = await runCli(['run', '--grep', 'BF-C2B-(AUD-00[12]|POS-001|HDR-001)', '--workers', '1']);
+  const cmp = await runCli(['compare', path.join(reference.out, 'results.json'), path.join(plain.out, 'results.json')]);
+  expect(cmp.code).toBe(1);
+  expect(cmp.stdout).toContain('newly failing (2):');
+  expect(cmp.stdout).toContain('2 new MUST failure(s)');
+  expect((await runCli(['compare', path.join(plain.out, 'results.json'), path.join(reference.out, 'results.json')])).code).toBe(0);
+  const garbage = await runCli(['compare', file, path.join(plain.out, 'results.json')]);
+  expect(garbage.code).toBe(2);
+});
+
+test('--strict makes a failed SHOULD case (WARN) fail the run', async () => {
+  const args = ['run', '--profile', 'sharepoint-s2s', '--sut', 'node fixtures/suts/s2s/flawed/trustedfordelegation-unchecked.mjs', '--grep', 'SPS2S-(OUT-005|POS-001)', '--workers', '1'];
+  const lenient = await runCli(args);
+  expect(lenient.code).toBe(0);
+  expect(lenient.results!.cases.find((x) => x.id === 'SPS2S-OUT-005')!.tier).toBe('WARN');
+  const strict = await runCli([...args, '--strict']);
+  expect(strict.code).toBe(1);
+  expect(strict.results!.gate).toMatchObject({ strict: true, failing: ['SPS2S-OUT-005'] });
 });

@@ -2,7 +2,7 @@
 export class UsageError extends Error {}
 
 export interface RunArgs {
-  command: 'run' | 'help' | 'coverage';
+  command: 'run' | 'help' | 'coverage' | 'compare';
   profile: string;
   sut?: string;
   target?: string;
@@ -17,12 +17,16 @@ export interface RunArgs {
   list: boolean;
   /** coverage: list only the requirements no case tests yet. */
   uncovered?: boolean;
+  /** compare: the two results.json files, before and after. */
+  compare?: { base: string; head: string };
+  strict?: boolean;
+  expectFailures?: string;
   sutName?: string;
   sutVersion?: string;
 }
 
-const VALUE_OPTIONS = ['--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version'];
-const FLAG_OPTIONS = ['--list', '--help', '-h'];
+const VALUE_OPTIONS = ['--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version'];
+const FLAG_OPTIONS = ['--list', '--strict', '--help', '-h'];
 
 function parseCoverageArgs(args: string[]): RunArgs {
   const out = { command: 'coverage', uncovered: false } as RunArgs;
@@ -44,6 +48,10 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   if (args[0] === 'run') args.shift();
   else if (args[0] === 'help') return { command: 'help' } as RunArgs;
   else if (args[0] === 'coverage') return parseCoverageArgs(args.slice(1));
+  else if (args[0] === 'compare') {
+    if (args.length !== 3 || args.slice(1).some((a) => a.startsWith('-'))) throw new UsageError('compare takes two results.json files: compare BASE.json HEAD.json');
+    return { command: 'compare', compare: { base: args[1], head: args[2] } } as RunArgs;
+  }
   else if (args[0] && !args[0].startsWith('-')) throw new UsageError(`unknown command "${args[0]}" (try --help)`);
 
   const out: RunArgs = { command, profile: 'bot-framework', sutEnv: {}, out: 'reports/latest', timeoutMs: 5000, startupTimeoutMs: 20000, list: false };
@@ -53,6 +61,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
     const name = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
     if (FLAG_OPTIONS.includes(name)) {
       if (name === '--list') out.list = true;
+      else if (name === '--strict') out.strict = true;
       else command = 'help';
       continue;
     }
@@ -95,6 +104,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
       case '--startup-timeout-ms': out.startupTimeoutMs = positiveInt(name, value, 100); break;
       case '--sut-name': out.sutName = value; break;
       case '--sut-version': out.sutVersion = value; break;
+      case '--expect-failures': out.expectFailures = value; break;
     }
   }
   out.command = command;
@@ -110,6 +120,8 @@ Usage:
   s2s-conformance run [options]          run a profile's cases against a SUT (the default command)
   s2s-conformance --list [--profile P]   print the case catalog (ids, levels, spec references); no SUT needed
   s2s-conformance coverage [--uncovered] each requirement of suites/requirements.json with the cases that test it
+  s2s-conformance compare BASE.json HEAD.json
+                                         cases newly failing/passing, appeared, disappeared; exit 1 on a new MUST failure
   s2s-conformance --help
 
 Run options:
@@ -130,6 +142,9 @@ Run options:
   --timeout-ms N          per-request deadline for the SUT (default 5000)
   --startup-timeout-ms N  how long the SUT may take to accept connections (default 20000)
   --sut-name, --sut-version  recorded in results.json
+  --strict                a failed SHOULD case (WARN) fails the run too
+  --expect-failures FILE  JSON {"CASE-ID": "why it is a known departure", ...}: those failures do not
+                          fail the run; one that now passes is reported, to take it out of FILE
 
 Exit codes: 0 every MUST case passed; 1 a MUST case failed; 2 usage or configuration error;
 3 the SUT would not start, died or hung, or the harness failed (results.json is still written).`;

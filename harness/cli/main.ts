@@ -10,6 +10,10 @@ import { exitCodeOf, type ResultsDoc } from '../results/results-file';
 import { HELP, parseRunArgs, UsageError, type RunArgs } from './args';
 import { formatCatalog } from './list-cases';
 import { coverageOf, coverageText, REQUIREMENTS } from '../coverage/coverage';
+import { compareResults, comparisonText } from '../results/compare';
+import { validateResults } from '../results/results-file';
+import expectFailuresSchema from '../../fixtures/schemas/expect-failures.schema.json';
+import Ajv from 'ajv';
 
 const say = (line: string) => console.error(`s2s-conformance: ${line}`);
 
@@ -28,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  if (args.command === 'compare') return compare(args.compare!.base, args.compare!.head);
   if (args.command === 'coverage') {
     console.log(coverageText(coverageOf(REQUIREMENTS, CATALOGS), Boolean(args.uncovered)));
     return 0;
@@ -51,6 +56,8 @@ function runConfigOf(args: RunArgs): RunConfig {
     ...(args.grep ? { grep: args.grep } : {}),
     ...(args.sutName ? { sutName: args.sutName } : {}),
     ...(args.sutVersion ? { sutVersion: args.sutVersion } : {}),
+    ...(args.strict ? { strict: true } : {}),
+    ...(args.expectFailures ? { expectFailures: readExpectFailures(args.expectFailures, args.profile as ProfileName) } : {}),
   };
   if (args.target) {
     config.target = args.target;
@@ -99,5 +106,56 @@ async function run(args: RunArgs): Promise<number> {
   const code = exitCodeOf(doc);
   if (doc.harness.error) say(`error: ${doc.harness.error}`);
   say(`${s.pass} passed, ${s.fail} failed, ${s.inconclusive} inconclusive, ${s.error} errors of ${s.total} cases; MUST failures: ${s.byLevel.MUST.fail}; results: ${resultsFile}`);
+  if (doc.gate?.expectedFailures.length) say(`${doc.gate.expectedFailures.length} expected failure(s) (known departures, not gating): ${doc.gate.expectedFailures.map((e) => e.id).join(', ')}`);
+  if (doc.gate?.nowPassing.length) say(`listed as expected failures but passing now (take them out of the file): ${doc.gate.nowPassing.join(', ')}`);
+  if (doc.gate?.strict && doc.gate.failing.length) say(`--strict: ${doc.gate.failing.length} case(s) fail the gate (FAIL or WARN)`);
   return code;
+}
+
+const checkExpectFailures = new Ajv({ allErrors: true }).compile<Record<string, string>>(expectFailuresSchema);
+
+/** The --expect-failures file: valid JSON of the schema, naming only cases of the profile. */
+function readExpectFailures(file: string, profile: ProfileName): Record<string, string> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`--expect-failures ${file}: ${(err as Error).message}`);
+  }
+  if (!checkExpectFailures(doc)) {
+    const e = checkExpectFailures.errors?.[0];
+    throw new Error(`--expect-failures ${file}: ${e?.instancePath || '/'} ${e?.message} (expected {"CASE-ID": "reason", ...})`);
+  }
+  const known = new Set(CATALOGS[profile].map((c) => c.id));
+  const unknown = Object.keys(doc).filter((id) => !known.has(id));
+  if (unknown.length) throw new Error(`--expect-failures ${file}: not cases of profile ${profile}: ${unknown.join(', ')}`);
+  return doc;
+}
+
+function compare(baseFile: string, headFile: string): number {
+  const read = (file: string) => {
+    try {
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as ResultsDoc;
+      validateResults(doc);
+      return doc;
+    } catch (err) {
+      throw new Error(`${file}: ${(err as Error).message}`);
+    }
+  };
+  let base: ResultsDoc;
+  let head: ResultsDoc;
+  try {
+    base = read(baseFile);
+    head = read(headFile);
+  } catch (err) {
+    say(`error: ${(err as Error).message}`);
+    return 2;
+  }
+  if (base.profile !== head.profile) {
+    say(`error: ${baseFile} is profile ${base.profile}, ${headFile} is ${head.profile}`);
+    return 2;
+  }
+  const cmp = compareResults(base, head);
+  console.log(comparisonText(cmp));
+  return cmp.mustRegressions.length ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 // What a case is (data) and what running it produced (the public results.json case shape).
+import type { Tier } from '../results/gate';
 import type { Mutation } from '../tokens/mutations';
 
 export const LEVELS = ['MUST', 'SHOULD', 'MAY', 'INFO'] as const;
@@ -94,6 +95,8 @@ export interface CaseResult {
     responseProblem?: string;
   };
   outcome: Outcome;
+  /** The reader's tier (PASS, FAIL, WARN, INFO, INCONCLUSIVE, ERROR), added to results.json. */
+  tier?: Tier;
   reason: string;
   evidence: {
     mutations: string[];

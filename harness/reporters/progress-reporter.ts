@@ -3,6 +3,7 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { CATALOGS } from '../../suites';
 import { LEVELS, OUTCOMES, type CaseResult } from '../engine/case-model';
+import { TIERS } from '../results/gate';
 import { summarize } from '../results/results-file';
 import { loadRunConfig } from '../run/config';
 import { readRunStatus } from '../run/run-status';
@@ -44,7 +45,10 @@ export default class ProgressReporter implements Reporter {
       const counts = summary.byLevel[level];
       if (OUTCOMES.some((o) => counts[o] > 0)) console.log(`  ${level.padEnd(7)} ${OUTCOMES.map((o) => String(counts[o]).padStart(13)).join('')}`);
     }
-    console.log(`  ${this.done.length} cases run (${full.status}); ${summary.robustness.fail} refused with a 5xx (robustness)`);
+    const tiers = summary.tiers ? TIERS.map((t) => `${summary.tiers![t]} ${t}`).join(', ') : '';
+    // full.status is Playwright's view, in which a failing case is an expected failure: say only if the run was cut short.
+    const ended = full.status === 'passed' ? '' : ` (run ${full.status})`;
+    console.log(`  ${this.done.length} cases run${ended}: ${tiers}; ${summary.robustness.fail} refused with a 5xx (robustness)`);
   }
 
   printsToStdio(): boolean {

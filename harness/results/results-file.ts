@@ -5,6 +5,7 @@ import schema from '../../fixtures/schemas/results.schema.json';
 import pkg from '../../package.json';
 import { LEVELS, OUTCOMES, type CaseResult, type Level, type Outcome } from '../engine/case-model';
 import type { RunConfig } from '../run/config';
+import { gateOf, tierOf, TIERS, type Gate, type Tier } from './gate';
 
 type Counts = Record<Outcome, number>;
 const zero = (): Counts => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Counts;
@@ -18,13 +19,15 @@ export interface ResultsDoc {
   finishedAt: string;
   harness: { error?: string; egress: object[] };
   cases: CaseResult[];
-  summary: Counts & { total: number; byLevel: Record<Level, Counts>; robustness: { fail: number; warn: number } };
+  summary: Counts & { total: number; byLevel: Record<Level, Counts>; robustness: { fail: number; warn: number }; tiers?: Record<Tier, number> };
+  gate?: Gate;
 }
 
 export function summarize(cases: CaseResult[]): ResultsDoc['summary'] {
-  const s = { ...zero(), total: cases.length, byLevel: Object.fromEntries(LEVELS.map((l) => [l, zero()])) as Record<Level, Counts>, robustness: { fail: 0, warn: 0 } };
+  const s = { ...zero(), total: cases.length, byLevel: Object.fromEntries(LEVELS.map((l) => [l, zero()])) as Record<Level, Counts>, robustness: { fail: 0, warn: 0 }, tiers: Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number> };
   for (const c of cases) {
     s[c.outcome]++;
+    s.tiers[tierOf(c)]++;
     s.byLevel[c.requirement.level][c.outcome]++;
     if (c.observed.robustness) s.robustness[c.observed.robustness.verdict]++;
   }
@@ -46,8 +49,9 @@ export function buildResults(input: { run: RunConfig; cases: CaseResult[]; start
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
     harness: { ...(input.harnessError ? { error: input.harnessError } : {}), egress: input.egress },
-    cases: input.cases,
+    cases: input.cases.map((c) => ({ ...c, tier: tierOf(c) })),
     summary: summarize(input.cases),
+    gate: gateOf(input.cases, { strict: run.strict, expectFailures: run.expectFailures }),
   };
 }
 
@@ -62,8 +66,10 @@ export function validateResults(doc: unknown): void {
   }
 }
 
-/** 0: every MUST case passed; 1: a MUST case failed; 3: the SUT would not start, died, or the harness failed. */
+/** 0: the gate passed (no MUST failure, or only expected ones; with --strict no SHOULD failure
+ *  either); 1: it failed; 3: the SUT would not start, died, or the harness failed. */
 export function exitCodeOf(doc: ResultsDoc): 0 | 1 | 3 {
   if (doc.harness.error || doc.summary.error > 0) return 3;
-  return doc.cases.some((c) => c.outcome === 'fail' && c.requirement.level === 'MUST') ? 1 : 0;
+  const failing = doc.gate ? doc.gate.failing.length > 0 : doc.cases.some((c) => c.outcome === 'fail' && c.requirement.level === 'MUST');
+  return failing ? 1 : 0;
 }

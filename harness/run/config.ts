@@ -21,6 +21,10 @@ export interface RunConfig {
   startupTimeoutMs: number;
   sutName?: string;
   sutVersion?: string;
+  /** WARN (a failed SHOULD) fails the gate too. */
+  strict?: boolean;
+  /** Known departures: case id -> reason (--expect-failures). */
+  expectFailures?: Record<string, string>;
 }
 
 const validate = new Ajv({ allErrors: true }).compile<RunConfig>(schema);

@@ -1,0 +1,52 @@
+// The verdict a CI job gates on. Each case gets a tier a reader knows from Autobahn and h2spec:
+// PASS, FAIL (a MUST failed), WARN (a SHOULD failed), INFO (informational, either outcome allowed),
+// INCONCLUSIVE (the positive control failed, or not run), ERROR (the SUT was gone). The gate fails
+// on FAIL, and on WARN with --strict, except for the cases an expected-failures file lists (known
+// departures); an expected failure that now passes is reported so the file is kept honest.
+import type { CaseResult } from '../engine/case-model';
+
+export const TIERS = ['PASS', 'FAIL', 'WARN', 'INFO', 'INCONCLUSIVE', 'ERROR'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export function tierOf(c: Pick<CaseResult, 'outcome' | 'expect' | 'requirement'>): Tier {
+  switch (c.outcome) {
+    case 'pass':
+      return c.expect === 'either' || c.requirement.level === 'INFO' ? 'INFO' : 'PASS';
+    case 'fail':
+      return c.requirement.level === 'MUST' ? 'FAIL' : c.requirement.level === 'SHOULD' ? 'WARN' : 'INFO';
+    case 'error':
+      return 'ERROR';
+    default:
+      return 'INCONCLUSIVE';
+  }
+}
+
+export interface GateOptions {
+  strict?: boolean;
+  /** Case id -> why it is a known departure. */
+  expectFailures?: Record<string, string>;
+}
+
+export interface Gate {
+  strict: boolean;
+  /** Cases that fail the gate: FAIL (and WARN when strict) not listed as expected. */
+  failing: string[];
+  /** Listed in the expected-failures file and still failing. */
+  expectedFailures: Array<{ id: string; reason: string }>;
+  /** Listed in the expected-failures file but passing now: take them out of the file. */
+  nowPassing: string[];
+}
+
+export function gateOf(cases: Array<Pick<CaseResult, 'id' | 'outcome' | 'expect' | 'requirement'>>, opts: GateOptions = {}): Gate {
+  const expected = opts.expectFailures ?? {};
+  const gate: Gate = { strict: Boolean(opts.strict), failing: [], expectedFailures: [], nowPassing: [] };
+  for (const c of cases) {
+    const tier = tierOf(c);
+    const gating = tier === 'FAIL' || (gate.strict && tier === 'WARN');
+    if (Object.hasOwn(expected, c.id)) {
+      if (c.outcome === 'fail') gate.expectedFailures.push({ id: c.id, reason: expected[c.id] });
+      else if (c.outcome === 'pass') gate.nowPassing.push(c.id);
+    } else if (gating) gate.failing.push(c.id);
+  }
+  return gate;
+}
