@@ -2,7 +2,7 @@
 // hangs or answers garbage gives exit 3 with results.json still whole; --list needs no SUT;
 // --target waits for a SUT the user starts from the written environment.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CATALOGS } from '../suites';
@@ -133,4 +133,23 @@ test('--strict makes a failed SHOULD case (WARN) fail the run', async () => {
   const strict = await runCli([...args, '--strict']);
   expect(strict.code).toBe(1);
   expect(strict.results!.gate).toMatchObject({ strict: true, failing: ['SPS2S-OUT-005'] });
+});
+
+test('secrets never reach an output file: a SUT that prints and echoes its password, client secret and a private key', async () => {
+  const dir = newOutDir('leak');
+  const leakTo = path.join(dir, 'password.txt');
+  const r = await runCli(['run', '--sut', 'node fixtures/suts/misbehaving/leaks-secrets.mjs', '--sut-env', `LEAK_TO=${leakTo}`, '--grep', 'BF-C2B-(POS-001|AUD-001|SURL-002)', '--workers', '1']);
+  expect(r.results!.cases).toHaveLength(3);
+  const password = readFileSync(leakTo, 'utf8');
+  expect(password.length).toBeGreaterThanOrEqual(16);
+  const files = (readdirSync(r.out, { recursive: true }) as string[]).map((f) => path.join(r.out, f)).filter((f) => statSync(f).isFile());
+  expect(files.length).toBeGreaterThan(5);
+  for (const f of files) {
+    const text = readFileSync(f).toString('latin1');
+    expect(text.includes(password), f).toBe(false);
+    expect(/PRIVATE KEY-----/.test(text), f).toBe(false);
+  }
+  expect(readFileSync(path.join(r.out, 'sut.log'), 'utf8')).toContain('MicrosoftAppPassword=[REDACTED]');
+  expect(JSON.stringify(r.results)).toContain('my password is [REDACTED]');
+  expect(r.stdout + r.stderr).not.toContain(password);
 });

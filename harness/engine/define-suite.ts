@@ -4,6 +4,7 @@ import { caseFilter, loadRunConfig } from '../run/config';
 import type { CaseDef } from './case-model';
 import { test } from './fixtures';
 import { runCase, type BaselineFn } from './run-case';
+import { redactSecrets } from '../results/redact';
 
 export const RESULT_ATTACHMENT = 's2s-result';
 
@@ -21,7 +22,8 @@ export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baselin
       },
       async ({ harness }, testInfo) => {
         if (def.retryWhileRefusedMs) testInfo.setTimeout(testInfo.timeout + def.retryWhileRefusedMs);
-        const result = await runCase(def, harness, baseline);
+        // Nothing secret leaves the worker: the run's app password and the signing keys are redacted.
+        const result = redactSecrets(await runCase(def, harness, baseline), [harness.state.appPassword, ...Object.values(harness.state.keys).map((k) => k.privateKeyPem)]);
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(result), contentType: 'application/json' });
         // Playwright restarts its worker after every unexpected failure (about a second each), which
         // made a run on a flawed SUT spend most of its time restarting. So a failing case is declared

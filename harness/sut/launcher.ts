@@ -1,5 +1,6 @@
 // Starts the SUT command with the contract environment, logs its output, waits until it accepts
 // connections, and keeps track of whether it is still alive. Stops its whole process group.
+import { lineRedactor, secretsInEnv } from '../results/redact';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import net from 'node:net';
@@ -64,13 +65,17 @@ export async function launchSut(opts: {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() reaches grandchildren too
   });
-  const capture = (chunk: Buffer) => {
-    log.write(chunk);
-    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  // The SUT may print its own configuration: its log (and the last lines quoted in errors) is redacted.
+  const secrets = secretsInEnv(opts.env);
+  const capture = (text: string) => {
+    log.write(text);
+    tail.push(...text.split('\n').filter(Boolean));
     tail.splice(0, Math.max(0, tail.length - 5));
   };
-  child.stdout?.on('data', capture);
-  child.stderr?.on('data', capture);
+  const out = lineRedactor(secrets, capture);
+  const err = lineRedactor(secrets, capture);
+  child.stdout?.on('data', (c: Buffer) => out.push(c)).on('end', () => out.flush());
+  child.stderr?.on('data', (c: Buffer) => err.push(c)).on('end', () => err.flush());
   child.on('exit', (code, signal) => {
     state = { status: 'exited', exitCode: code, signal, reason: `the SUT exited (code ${code}${signal ? `, signal ${signal}` : ''})` };
   });
