@@ -2,6 +2,7 @@
 // hangs or answers garbage gives exit 3 with results.json still whole; --list needs no SUT;
 // --target waits for a SUT the user starts from the written environment.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -152,4 +153,19 @@ test('secrets never reach an output file: a SUT that prints and echoes its passw
   expect(readFileSync(path.join(r.out, 'sut.log'), 'utf8')).toContain('MicrosoftAppPassword=[REDACTED]');
   expect(JSON.stringify(r.results)).toContain('my password is [REDACTED]');
   expect(r.stdout + r.stderr).not.toContain(password);
+});
+
+test('summary.md and summary.html: the declared SUT, the verdict, the failures and the SHA-256 of results.json', async () => {
+  const r = await runCli(['run', '--sut', 'node fixtures/suts/bot-framework/flawed/aud-unchecked.mjs', '--sut-name', 'Contoso bot', '--sut-version', '2.1.0', '--grep', 'BF-C2B-(AUD-001|POS-001)', '--workers', '1']);
+  const sha = createHash('sha256').update(readFileSync(path.join(r.out, 'results.json'))).digest('hex');
+  const md = readFileSync(path.join(r.out, 'summary.md'), 'utf8');
+  expect(md).toContain('| SUT | Contoso bot 2.1.0 (as declared) |');
+  expect(md).toContain('| verdict | **not conformant** |');
+  expect(md).toContain(`\`${sha}\``);
+  expect(md).toContain('### BF-C2B-AUD-001 [MUST, FAIL]');
+  const page = readFileSync(path.join(r.out, 'summary.html'), 'utf8');
+  expect(page).toContain('data-verdict="not conformant"');
+  expect(page).toContain(`<code data-sha256>${sha}</code>`);
+  const clean = await runCli(['run', '--grep', 'BF-C2B-(AUD-001|POS-001)', '--workers', '1']);
+  expect(readFileSync(path.join(clean.out, 'summary.md'), 'utf8')).toContain('| verdict | **conformant** |');
 });

@@ -8,7 +8,9 @@ import { CATALOGS } from '../../suites';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { caseFilter, loadRunConfig, type RunConfig } from '../run/config';
 import { egressLogIn, readRunStatus } from '../run/run-status';
+import { createHash } from 'node:crypto';
 import { junitXml } from '../results/junit';
+import { summaryHtml, summaryMarkdown } from '../results/summary';
 import { buildResults, validateResults } from '../results/results-file';
 import { caseIdOf, caseResultOf, errorResult } from './case-result-of';
 
@@ -31,8 +33,12 @@ export default class ResultsReporter implements Reporter {
     const egress = existsSync(egressLog) ? readFileSync(egressLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as object) : [];
     const doc = buildResults({ run: this.run, cases, startedAt: this.startedAt, finishedAt: new Date().toISOString(), harnessError: status.harnessError, egress });
     validateResults(doc);
-    writeFileSync(path.join(this.run.outDir, 'results.json'), JSON.stringify(doc, null, 2));
+    const text = JSON.stringify(doc, null, 2);
+    writeFileSync(path.join(this.run.outDir, 'results.json'), text);
     writeFileSync(path.join(this.run.outDir, 'junit.xml'), junitXml(doc));
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    writeFileSync(path.join(this.run.outDir, 'summary.md'), summaryMarkdown(doc, sha256));
+    writeFileSync(path.join(this.run.outDir, 'summary.html'), summaryHtml(doc, sha256));
   }
 
   printsToStdio(): boolean {
