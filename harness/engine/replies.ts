@@ -1,5 +1,6 @@
 // Counting what a SUT sent back to the fake Connector for one activity's conversation: the
 // evidence that it processed (or did not process) that activity.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { HarnessClient } from './harness-client';
 
 /** How long a refused request's stray reply may lag behind the refusal and still be counted. */
@@ -7,7 +8,6 @@ export const STRAY_REPLY_GRACE_MS = 1000;
 /** How long a reply to an accepted control may take to arrive (some bots reply after answering). */
 const CONTROL_REPLY_WAIT_MS = 1500;
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The fake server (by its run-state name) that a serviceUrl points at, if any. */
 export function serverOf(serviceUrl: unknown, urls: Record<string, string>): string | undefined {
@@ -34,4 +34,6 @@ export async function awaitReplies(h: HarnessClient, activity: Record<string, un
 }
 
 /** Waits out the grace period in which a reply sent after the HTTP answer (fire and forget) still counts. */
-export const graceForStrayReplies = (): Promise<void> => sleep(STRAY_REPLY_GRACE_MS);
+export const graceForStrayReplies = async (): Promise<void> => {
+  await sleep(STRAY_REPLY_GRACE_MS);
+};

@@ -7,6 +7,7 @@ import { evaluate, type Observation } from './evaluate';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
 import { awaitReplies, countReplies, graceForStrayReplies, serverOf } from './replies';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext, state: RunState) => CaseDraft;
 
@@ -44,6 +45,14 @@ export function renderRequest(draft: CaseDraft, token: string, sutUrl: string): 
   return { method, url: url.href, headers, body: method === 'GET' ? '' : JSON.stringify(draft.request.activity) };
 }
 
+/** A fresh baseline of the case's path with the case's mutations applied, signed and rendered. */
+function mutatedRequest<Path extends string>(def: CaseDef<Path>, baseline: BaselineFn<Path>, c: MutationContext, h: HarnessClient) {
+  const draft = baseline(def.path, c, h.state);
+  for (const m of def.mutations) m.apply(draft, c);
+  const token = renderToken(draft.token, h.state.keys);
+  return { draft, token, req: renderRequest(draft, token, h.state.sutUrl) };
+}
+
 /** One control token per path per worker: valid for an hour, re-signed after half of that. */
 const controlTokens = new Map<string, { token: string; until: number }>();
 
@@ -71,10 +80,7 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
   }
 
   if (!o.sutGone && !o.controlError && (def.isControl || (o.controlStatus ?? 0) < 300)) {
-    const draft = baseline(def.path, c, h.state);
-    for (const m of def.mutations) m.apply(draft, c);
-    const token = renderToken(draft.token, h.state.keys);
-    const req = renderRequest(draft, token, h.state.sutUrl);
+    const { draft, token, req } = mutatedRequest(def, baseline, c, h);
     evidence.token = { raw: token, ...decodeForEvidence(token, draft.token.embed?.claim) };
     evidence.request = { method: req.method, url: req.url, headers: req.headers };
     try {
@@ -85,10 +91,8 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
         const until = Date.now() + def.retryWhileRefusedMs;
         o.attempts = 1;
         while (o.status >= 300 && Date.now() < until) {
-          await new Promise((r) => setTimeout(r, 1000));
-          const d = baseline(def.path, c, h.state); // a fresh request (a new limited-purpose token)
-          for (const m of def.mutations) m.apply(d, c);
-          const again = renderRequest(d, renderToken(d.token, h.state.keys), h.state.sutUrl);
+          await sleep(1000);
+          const again = mutatedRequest(def, baseline, c, h).req; // a fresh request (a new limited-purpose token)
           evidence.response = await h.sendToSut(again.method, again.url, again.headers, again.body);
           o.status = evidence.response.status;
           o.attempts++;
@@ -108,15 +112,12 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       o.error = (err as Error).message;
       o.sutGone = await h.sutGone();
     }
-    // Paths on the attacker server carry the case id: /jku/<id>, /x5u/<id>, or the conversation conv-<id>-….
     if (def.fetchBudget && o.status !== undefined && o.status < 300) {
       // Fresh valid requests one after another (a fresh draft each: a new limited-purpose token).
       const { server, pathIncludes, requests } = def.fetchBudget;
       const before = (await h.hits(server, pathIncludes)).length;
       for (let i = 0; i < requests; i++) {
-        const d = baseline(def.path, c, h.state);
-        for (const m of def.mutations) m.apply(d, c);
-        const r = renderRequest(d, renderToken(d.token, h.state.keys), h.state.sutUrl);
+        const r = mutatedRequest(def, baseline, c, h).req;
         const res = await h.sendToSut(r.method, r.url, r.headers, r.body);
         if (res.status >= 300) {
           o.status = res.status; // a valid request refused: judged as a refusal
@@ -126,6 +127,7 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       o.fetches = (await h.hits(server, pathIncludes)).length - before;
     }
     if (def.mustHaveFetched) o.requiredFetches = (await h.hits(def.mustHaveFetched.server, def.mustHaveFetched.path)).length;
+    // Paths on the attacker server carry the case id: /jku/<id>, /x5u/<id>, or the conversation conv-<id>-….
     if (def.attackerMustNotBeContacted) {
       const hits = await h.hits('attacker', def.id);
       o.attackerFetches = hits.length;
