@@ -72,8 +72,9 @@ export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMu
       return accepted ? { outcome: 'pass', reason: `accepted (${o.status})` , observed } : { outcome: 'fail', reason: `refused (${o.status}) a token it should accept${o.attempts && o.attempts > 1 ? `, ${o.attempts} times in a row` : ''}`, observed };
     case 'either': {
       const what = accepted ? 'accepted' : 'refused';
-      observed.note = observed.note ? `${what}; ${observed.note}` : what;
-      return { outcome: 'pass', reason: `informational: ${what} (${o.status}); either is allowed${observed.note === what ? '' : `; ${observed.note.slice(what.length + 2)}`}`, observed };
+      const extra = observed.note; // an informational check's finding
+      observed.note = extra ? `${what}; ${extra}` : what;
+      return { outcome: 'pass', reason: `informational: ${what} (${o.status}); either is allowed${extra ? `; ${extra}` : ''}`, observed };
     }
   }
 }

@@ -9,9 +9,10 @@ export type Verdict = 'conformant' | 'conformant with warnings' | 'not conforman
 
 export function verdictOf(doc: ResultsDoc): Verdict {
   if (doc.harness.error || doc.summary.error > 0) return 'incomplete';
-  const tiers = doc.summary.tiers;
-  if (doc.gate ? doc.gate.failing.some((id) => doc.cases.find((c) => c.id === id)?.tier === 'FAIL') : (tiers?.FAIL ?? 0) > 0) return 'not conformant';
-  return (tiers?.WARN ?? 0) > 0 ? 'conformant with warnings' : 'conformant';
+  // A MUST failure the expected-failures file does not excuse makes the SUT not conformant.
+  const gating = new Set(doc.gate?.failing ?? doc.cases.map((c) => c.id));
+  if (doc.cases.some((c) => c.tier === 'FAIL' && gating.has(c.id))) return 'not conformant';
+  return (doc.summary.tiers?.WARN ?? 0) > 0 ? 'conformant with warnings' : 'conformant';
 }
 
 const LEVELS = ['MUST', 'SHOULD', 'MAY', 'INFO'] as const;
