@@ -37,6 +37,3 @@ export function runCli(args: string[], opts: { out?: string; cwd?: string; onSta
   });
 }
 
-/** Ids of the cases with a given outcome, sorted. */
-export const idsWith = (doc: ResultsDoc, outcome: string): string[] => doc.cases.filter((c) => c.outcome === outcome).map((c) => c.id).sort();
-export const robustnessFailures = (doc: ResultsDoc): string[] => doc.cases.filter((c) => c.observed.robustness?.verdict === 'fail').map((c) => c.id).sort();
