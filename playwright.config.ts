@@ -2,7 +2,7 @@
 // runs the demo (bundled reference SUT, bot-framework profile) into reports/latest.
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { loadRunConfig } from './harness/run/config';
+import { loadRunConfig, type RunConfig } from './harness/run/config';
 
 const run = loadRunConfig();
 
@@ -20,5 +20,18 @@ export default defineConfig({
     [require.resolve('./harness/reporters/progress-reporter')],
     [require.resolve('./harness/reporters/results-reporter')],
     ['html', { outputFolder: path.join(run.outDir, 'html'), open: 'never' }],
+    [require.resolve('./harness/reporters/allure-reporter'), { resultsDir: path.join(run.outDir, 'allure-results'), detail: false, suiteTitle: false, environmentInfo: allureEnvironment(run) }],
+    // A slice of a sharded run also leaves a blob report, which `s2s-conformance merge` joins into one HTML report.
+    ...(run.shard ? [['blob', { outputDir: path.join(run.outDir, 'blob'), fileName: `report-${run.shard.current}.zip` }] as const] : []),
   ],
 });
+
+/** What the Allure report's environment panel shows. */
+function allureEnvironment(r: RunConfig): Record<string, string> {
+  return {
+    profile: r.profile,
+    SUT: r.sutName ?? r.sut?.command ?? r.target ?? '',
+    ...(r.sutVersion ? { 'SUT version': r.sutVersion } : {}),
+    endpoint: r.endpoint,
+  };
+}

@@ -2,7 +2,7 @@
 export class UsageError extends Error {}
 
 export interface RunArgs {
-  command: 'run' | 'help' | 'coverage' | 'compare';
+  command: 'run' | 'help' | 'coverage' | 'compare' | 'merge' | 'report' | 'matrix';
   profile: string;
   sut?: string;
   target?: string;
@@ -23,9 +23,14 @@ export interface RunArgs {
   expectFailures?: string;
   sutName?: string;
   sutVersion?: string;
+  shard?: { current: number; total: number };
+  /** merge, report, matrix: the run folders (each with a results.json) they read. */
+  dirs?: string[];
+  /** report: skip the PDF (no Chromium needed). */
+  noPdf?: boolean;
 }
 
-const VALUE_OPTIONS = ['--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version'];
+const VALUE_OPTIONS = ['--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
 const FLAG_OPTIONS = ['--list', '--strict', '--help', '-h'];
 
 function parseCoverageArgs(args: string[]): RunArgs {
@@ -34,6 +39,23 @@ function parseCoverageArgs(args: string[]): RunArgs {
     if (a === '--uncovered') out.uncovered = true;
     else throw new UsageError(`unknown option "${a}" for coverage (try --help)`);
   }
+  return out;
+}
+
+/** merge/report/matrix: run folders, then --out (and for report --no-pdf). */
+function parseFolderCommand(command: 'merge' | 'report' | 'matrix', args: string[]): RunArgs {
+  const out = { command, dirs: [] as string[] } as RunArgs;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--out' || a.startsWith('--out=')) {
+      const value = a === '--out' ? args[++i] : a.slice('--out='.length);
+      if (!value) throw new UsageError('--out needs a value');
+      out.out = value;
+    } else if (a === '--no-pdf' && command === 'report') out.noPdf = true;
+    else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}" for ${command} (try --help)`);
+    else out.dirs!.push(a);
+  }
+  if (!out.dirs!.length) throw new UsageError(`${command} takes one or more run folders (each with a results.json)`);
   return out;
 }
 
@@ -48,6 +70,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   if (args[0] === 'run') args.shift();
   else if (args[0] === 'help') return { command: 'help' } as RunArgs;
   else if (args[0] === 'coverage') return parseCoverageArgs(args.slice(1));
+  else if (args[0] === 'merge' || args[0] === 'report' || args[0] === 'matrix') return parseFolderCommand(args[0], args.slice(1));
   else if (args[0] === 'compare') {
     if (args.length !== 3 || args.slice(1).some((a) => a.startsWith('-'))) throw new UsageError('compare takes two results.json files: compare BASE.json HEAD.json');
     return { command: 'compare', compare: { base: args[1], head: args[2] } } as RunArgs;
@@ -105,6 +128,12 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
       case '--sut-name': out.sutName = value; break;
       case '--sut-version': out.sutVersion = value; break;
       case '--expect-failures': out.expectFailures = value; break;
+      case '--shard': {
+        const m = /^(\d+)\/(\d+)$/.exec(value);
+        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard takes i/n with 1 <= i <= n, not "${value}"`);
+        out.shard = { current: Number(m[1]), total: Number(m[2]) };
+        break;
+      }
     }
   }
   out.command = command;
@@ -122,6 +151,16 @@ Usage:
   s2s-conformance coverage [--uncovered] each requirement of suites/requirements.json with the cases that test it
   s2s-conformance compare BASE.json HEAD.json
                                          cases newly failing/passing, appeared, disappeared; exit 1 on a new MUST failure
+  s2s-conformance merge DIR... [--out DIR]
+                                         join the slices of a sharded run (--shard) into one results.json and
+                                         reports (default --out reports/merged); exit code as for run
+  s2s-conformance report DIR... [--out DIR] [--no-pdf]
+                                         for reviewers: the Allure report (allure-report/index.html) and a
+                                         summary across the folders' profiles (summary.md/html, summary.pdf
+                                         printed by Chromium); --out defaults to the one DIR, else reports/report
+  s2s-conformance matrix DIR... [--out FILE]
+                                         one page, cases as rows and the runs' SUTs as columns
+                                         (default --out reports/matrix.html)
   s2s-conformance --help
 
 Run options:
@@ -145,6 +184,7 @@ Run options:
   --strict                a failed SHOULD case (WARN) fails the run too
   --expect-failures FILE  JSON {"CASE-ID": "why it is a known departure", ...}: those failures do not
                           fail the run; one that now passes is reported, to take it out of FILE
+  --shard i/n             run slice i of n (each slice in its own --out); \`merge\` joins them
 
 Exit codes: 0 every MUST case passed; 1 a MUST case failed; 2 usage or configuration error;
 3 the SUT would not start, died or hung, or the harness failed (results.json is still written).`;

@@ -14,8 +14,11 @@ import { compareResults, comparisonText } from '../results/compare';
 import { validateResults } from '../results/results-file';
 import expectFailuresSchema from '../../fixtures/schemas/expect-failures.schema.json';
 import Ajv from 'ajv';
+import { say } from './say';
+import { mergeCommand } from './merge-command';
+import { reportCommand } from './report-command';
+import { matrixCommand } from './matrix-command';
 
-const say = (line: string) => console.error(`s2s-conformance: ${line}`);
 
 export async function main(argv: string[]): Promise<number> {
   let args: RunArgs;
@@ -33,6 +36,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.command === 'compare') return compare(args.compare!.base, args.compare!.head);
+  if (args.command === 'merge') return mergeCommand(args.dirs!, args.out);
+  if (args.command === 'report') return reportCommand(args.dirs!, args.out, Boolean(args.noPdf));
+  if (args.command === 'matrix') return matrixCommand(args.dirs!, args.out);
   if (args.command === 'coverage') {
     console.log(coverageText(coverageOf(REQUIREMENTS, CATALOGS), Boolean(args.uncovered)));
     return 0;
@@ -57,6 +63,7 @@ function runConfigOf(args: RunArgs): RunConfig {
     ...(args.sutName ? { sutName: args.sutName } : {}),
     ...(args.sutVersion ? { sutVersion: args.sutVersion } : {}),
     ...(args.strict ? { strict: true } : {}),
+    ...(args.shard ? { shard: args.shard } : {}),
     ...(args.expectFailures ? { expectFailures: readExpectFailures(args.expectFailures, args.profile as ProfileName) } : {}),
   };
   if (args.target) {
@@ -91,6 +98,7 @@ async function run(args: RunArgs): Promise<number> {
 
   const pwArgs = [require.resolve('@playwright/test/cli'), 'test', '-c', path.join(REPO_ROOT, 'playwright.config.ts')];
   if (args.workers) pwArgs.push('--workers', String(args.workers));
+  if (config.shard) pwArgs.push('--shard', `${config.shard.current}/${config.shard.total}`);
   const child = spawn(process.execPath, pwArgs, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, S2S_RUN_CONFIG: configFile } });
   const forward = (sig: NodeJS.Signals) => child.kill(sig);
   process.on('SIGINT', forward).on('SIGTERM', forward);

@@ -108,4 +108,6 @@ export interface CaseResult {
     attackerRequests?: Array<{ method: string; path: string; authorization?: string }>;
   };
   durationMs?: number;
+  /** The CWE weaknesses the case probes (harness/results/cwe.ts). */
+  cwe?: string[];
 }

@@ -5,6 +5,7 @@ import type { CaseDef } from './case-model';
 import { test } from './fixtures';
 import { runCase, type BaselineFn } from './run-case';
 import { redactSecrets } from '../results/redact';
+import { evidenceAttachments } from '../results/evidence-attachments';
 
 export const RESULT_ATTACHMENT = 's2s-result';
 
@@ -26,6 +27,7 @@ export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baselin
         // keys (any private key) by their PEM shape.
         const result = redactSecrets(await runCase(def, harness, baseline), [harness.state.appPassword]);
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(result), contentType: 'application/json' });
+        for (const a of evidenceAttachments(result)) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
         // Playwright restarts its worker after every unexpected failure (about a second each), which
         // made a run on a flawed SUT spend most of its time restarting. So a failing case is declared
         // an expected failure before it throws: Playwright's HTML report shows it as "expected to

@@ -3,6 +3,7 @@ import { decodeForEvidence } from '../tokens/compact';
 import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draft';
 import type { MutationContext } from '../tokens/mutations';
 import type { CaseDef, CaseResult } from './case-model';
+import { cweOf } from '../results/cwe';
 import { evaluate, type Observation } from './evaluate';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
@@ -147,5 +148,6 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
     ...verdict,
     evidence,
     durationMs: Math.round(performance.now() - started),
+    cwe: cweOf(def),
   };
 }

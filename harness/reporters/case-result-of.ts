@@ -3,6 +3,7 @@
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { RESULT_ATTACHMENT } from '../engine/define-suite';
+import { cweOf } from '../results/cwe';
 
 export const caseIdOf = (test: TestCase): string => test.title.split(' ')[0];
 
@@ -18,6 +19,7 @@ export function errorResult(def: CaseDef, reason: string): CaseResult {
     outcome: 'error',
     reason,
     evidence: { mutations: def.mutations.map((m) => m.describe) },
+    cwe: cweOf(def),
   };
 }
 

@@ -21,6 +21,8 @@ export interface ResultsDoc {
   cases: CaseResult[];
   summary: Counts & { total: number; byLevel: Record<Level, Counts>; robustness: { fail: number; warn: number }; tiers?: Record<Tier, number> };
   gate?: Gate;
+  /** One slice of a sharded run (--shard i/n); `merge` joins the slices into one document without it. */
+  shard?: { current: number; total: number };
 }
 
 export function summarize(cases: CaseResult[]): ResultsDoc['summary'] {
@@ -52,6 +54,7 @@ export function buildResults(input: { run: RunConfig; cases: CaseResult[]; start
     cases: input.cases.map((c) => ({ ...c, tier: tierOf(c) })),
     summary: summarize(input.cases),
     gate: gateOf(input.cases, { strict: run.strict, expectFailures: run.expectFailures }),
+    ...(run.shard ? { shard: run.shard } : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export interface RunConfig {
   strict?: boolean;
   /** Known departures: case id -> reason (--expect-failures). */
   expectFailures?: Record<string, string>;
+  /** This run is slice `current` of `total` (--shard); `merge` puts the slices together. */
+  shard?: { current: number; total: number };
 }
 
 const validate = new Ajv({ allErrors: true }).compile<RunConfig>(schema);
