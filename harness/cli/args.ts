@@ -28,6 +28,8 @@ export interface RunArgs {
   dirs?: string[];
   /** report: skip the PDF (no Chromium needed). */
   noPdf?: boolean;
+  /** matrix: only the cases whose tier differs between the runs. */
+  differing?: boolean;
 }
 
 const VALUE_OPTIONS = ['--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
@@ -42,7 +44,7 @@ function parseCoverageArgs(args: string[]): RunArgs {
   return out;
 }
 
-/** merge/report/matrix: run folders, then --out (and for report --no-pdf). */
+/** merge/report/matrix: run folders, then --out (and for report --no-pdf, for matrix --differing). */
 function parseFolderCommand(command: 'merge' | 'report' | 'matrix', args: string[]): RunArgs {
   const out = { command, dirs: [] as string[] } as RunArgs;
   for (let i = 0; i < args.length; i++) {
@@ -52,6 +54,7 @@ function parseFolderCommand(command: 'merge' | 'report' | 'matrix', args: string
       if (!value) throw new UsageError('--out needs a value');
       out.out = value;
     } else if (a === '--no-pdf' && command === 'report') out.noPdf = true;
+    else if (a === '--differing' && command === 'matrix') out.differing = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}" for ${command} (try --help)`);
     else out.dirs!.push(a);
   }
@@ -158,9 +161,10 @@ Usage:
                                          for reviewers: the Allure report (allure-report/index.html) and a
                                          summary across the folders' profiles (summary.md/html, summary.pdf
                                          printed by Chromium); --out defaults to the one DIR, else reports/report
-  s2s-conformance matrix DIR... [--out FILE]
+  s2s-conformance matrix DIR... [--out FILE] [--differing]
                                          one page, cases as rows and the runs' SUTs as columns
-                                         (default --out reports/matrix.html)
+                                         (default --out reports/matrix.html); --differing: only the
+                                         cases whose tier differs between the runs
   s2s-conformance --help
 
 Run options:

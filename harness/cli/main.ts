@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   if (args.command === 'compare') return compare(args.compare!.base, args.compare!.head);
   if (args.command === 'merge') return mergeCommand(args.dirs!, args.out);
   if (args.command === 'report') return reportCommand(args.dirs!, args.out, Boolean(args.noPdf));
-  if (args.command === 'matrix') return matrixCommand(args.dirs!, args.out);
+  if (args.command === 'matrix') return matrixCommand(args.dirs!, args.out, Boolean(args.differing));
   if (args.command === 'coverage') {
     console.log(coverageText(coverageOf(REQUIREMENTS, CATALOGS), Boolean(args.uncovered)));
     return 0;

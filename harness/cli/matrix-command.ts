@@ -5,11 +5,11 @@ import { matrixHtml } from '../results/matrix';
 import { readRunFolder } from './run-folders';
 import { say } from './say';
 
-export function matrixCommand(dirs: string[], outArg = 'reports/matrix.html'): number {
+export function matrixCommand(dirs: string[], outArg = 'reports/matrix.html', differing = false): number {
   try {
     const runs = dirs.map(readRunFolder);
     // A column is named by its run folder; the header adds the SUT's declared name and version.
-    const page = matrixHtml(runs.map((r) => ({ label: path.basename(path.resolve(r.dir)), doc: r.doc })));
+    const page = matrixHtml(runs.map((r) => ({ label: path.basename(path.resolve(r.dir)), doc: r.doc })), { differing });
     mkdirSync(path.dirname(path.resolve(outArg)), { recursive: true });
     writeFileSync(outArg, page);
   } catch (err) {

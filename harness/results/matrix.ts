@@ -57,7 +57,8 @@ interface Row {
   first: CaseResult;
 }
 
-export function matrixHtml(columns: MatrixColumn[], opts: { title?: string } = {}): string {
+/** differing: only the rows whose tier is not the same in every column (the counts below stay whole). */
+export function matrixHtml(columns: MatrixColumn[], opts: { title?: string; differing?: boolean } = {}): string {
   if (columns.length === 0) throw new Error('matrixHtml: no columns given; pass at least one results doc');
   const title = opts.title ?? 's2s-conformance matrix';
 
@@ -94,7 +95,8 @@ export function matrixHtml(columns: MatrixColumn[], opts: { title?: string } = {
     `<tr data-case="${html(r.id)}"><td class="case">${html(r.id)}</td><td>${html(r.first.requirement.level)}</td><td class="title">${html(r.first.title)}</td>${byId.map((m) => cell(m.get(r.id))).join('')}</tr>`;
 
   // With several profiles, a sub-header row per profile and its cases under it, profiles in first-seen order.
-  const all = [...rows.values()];
+  const sameEverywhere = (r: Row) => new Set(byId.map((m) => { const c = m.get(r.id); return c ? tier(c) : 'absent'; })).size === 1;
+  const all = [...rows.values()].filter((r) => !opts.differing || !sameEverywhere(r));
   const body = grouped
     ? [...new Set(all.map((r) => r.profile))]
         .map((p) => [`<tr class="profile" data-profile="${html(p)}"><th colspan="${width}">${html(p)}</th></tr>`, ...all.filter((r) => r.profile === p).map(caseRow)].join('\n'))
@@ -113,6 +115,7 @@ export function matrixHtml(columns: MatrixColumn[], opts: { title?: string } = {
 <html lang="en"><head><meta charset="utf-8"><title>${html(title)}</title>
 <style>${CSS}</style></head>
 <body><h1>${html(title)}</h1>
+${opts.differing ? `<p class="note" data-differing>Only the ${all.length} of ${rows.size} cases whose tier differs between the columns; the counts are of all cases.</p>` : ''}
 <table class="matrix">
 <thead><tr><th class="case">case</th><th>level</th><th class="case">title</th>${head}</tr></thead>
 <tbody>

@@ -19,9 +19,11 @@ export function mergeShards(docs: ResultsDoc[], order: string[] = []): ResultsDo
   same(docs, 'profile', (d) => d.profile);
   same(docs, 'SUT', (d) => d.sut);
   same(docs, 'shard count', (d) => d.shard!.total);
-  same(docs, '--strict', (d) => d.gate?.strict);
+  same(docs, '--strict', (d) => d.gate?.strict ?? false);
   const total = docs[0].shard!.total;
   const seen = docs.map((d) => d.shard!.current);
+  const outside = seen.find((s) => s < 1 || s > total);
+  if (outside !== undefined) throw new MergeError(`slice ${outside}/${total} is not one of 1..${total}`);
   const twice = seen.filter((s, i) => seen.indexOf(s) !== i);
   if (twice.length) throw new MergeError(`slice ${twice[0]}/${total} is given twice`);
   const missing = Array.from({ length: total }, (_, i) => i + 1).filter((s) => !seen.includes(s));

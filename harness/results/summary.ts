@@ -14,13 +14,13 @@ export interface SummaryRun {
 }
 
 export function verdictOf(doc: ResultsDoc): Verdict {
-  if (doc.harness.error || doc.summary.error > 0) return 'incomplete';
-  // A MUST failure the expected-failures file does not excuse makes the SUT not conformant.
-  const gating = new Set(doc.gate?.failing ?? doc.cases.map((c) => c.id));
   // Tiers are worked out here rather than read: files written before tiers existed have none.
-  const tiers = doc.cases.map((c) => ({ id: c.id, tier: c.tier ?? tierOf(c) }));
-  if (tiers.some((c) => c.tier === 'FAIL' && gating.has(c.id))) return 'not conformant';
-  return tiers.some((c) => c.tier === 'WARN') ? 'conformant with warnings' : 'conformant';
+  const tiers = doc.cases.map((c) => c.tier ?? tierOf(c));
+  // A failed MUST decides, even beside errors. The expected-failures file excuses a failure from the
+  // CI gate, not from the verdict: a reviewer reads the summary, and a listed departure is still one.
+  if (tiers.includes('FAIL')) return 'not conformant';
+  if (doc.harness.error || doc.summary.error > 0) return 'incomplete';
+  return tiers.includes('WARN') ? 'conformant with warnings' : 'conformant';
 }
 
 /** Across profiles the worst verdict stands; a definite failure outranks an incomplete run. */
@@ -33,7 +33,10 @@ const failures = (doc: ResultsDoc): CaseResult[] => doc.cases.filter((c) => c.ou
 const sutOf = (doc: ResultsDoc) => `${doc.sut.name ?? doc.sut.command ?? doc.sut.target ?? '(unnamed)'}${doc.sut.version ? ` ${doc.sut.version}` : ''}`;
 const sutsOf = (runs: SummaryRun[]) => [...new Set(runs.map((r) => sutOf(r.doc)))].join('; ');
 const period = (runs: SummaryRun[]) => `${runs.map((r) => r.doc.startedAt).sort()[0]} – ${runs.map((r) => r.doc.finishedAt).sort().at(-1)}`;
-const tierLine = (doc: ResultsDoc) => TIERS.map((t) => `${t} ${doc.summary.tiers?.[t] ?? doc.cases.filter((c) => (c.tier ?? tierOf(c)) === t).length}`).join(', ');
+const tierCount = (doc: ResultsDoc, t: (typeof TIERS)[number]) => doc.summary.tiers?.[t] ?? doc.cases.filter((c) => (c.tier ?? tierOf(c)) === t).length;
+const tierLine = (doc: ResultsDoc) => TIERS.map((t) => `${t} ${tierCount(doc, t)}`).join(', ');
+/** The reason a failure is listed in the expected-failures file, if it is. */
+const knownDeparture = (doc: ResultsDoc, id: string) => doc.gate?.expectedFailures.find((e) => e.id === id)?.reason;
 const short = (v: unknown, max = 600): string => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > max ? `${s.slice(0, max)}…` : s;
@@ -69,6 +72,8 @@ export function summaryMarkdown(runs: SummaryRun[]): string {
       lines.push(`- requirement: ${c.requirement.ids.join(', ')} (${c.requirement.spec}, ${c.requirement.section})`);
       lines.push(`- expected: ${c.expect}. ${c.why}`);
       lines.push(`- observed: ${c.reason}`);
+      const known = knownDeparture(doc, c.id);
+      if (known) lines.push(`- listed as a known departure (--expect-failures): ${known}`);
       if (c.cwe?.length) lines.push(`- weakness: ${c.cwe.join(', ')}`);
       if (c.evidence.mutations.length) lines.push(`- token: ${c.evidence.mutations.join('; ')}`);
       if (c.evidence.token) lines.push(`- token header: \`${short(c.evidence.token.header)}\`, payload: \`${short(c.evidence.token.payload)}\``);
@@ -83,10 +88,11 @@ export function summaryMarkdown(runs: SummaryRun[]): string {
 export const html = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
 const verdictClass = (v: Verdict) => (v === 'conformant' ? 'v-conformant' : v === 'conformant with warnings' ? 'v-warn' : 'v-fail');
 
-function failureHtml(c: CaseResult): string {
+function failureHtml(c: CaseResult, knownDeparture?: string): string {
   return `<section class="failure" data-case="${html(c.id)}"><h3>${html(c.id)} <span class="level">[${c.requirement.level}]</span> ${html(c.title)}</h3>
 <dl><dt>requirement</dt><dd>${html(`${c.requirement.ids.join(', ')} (${c.requirement.spec}, ${c.requirement.section})`)}</dd>
 <dt>expected</dt><dd>${html(`${c.expect}. ${c.why}`)}</dd><dt>observed</dt><dd>${html(c.reason)}</dd>
+${knownDeparture ? `<dt>known departure</dt><dd data-known-departure>${html(knownDeparture)}</dd>` : ''}
 ${c.cwe?.length ? `<dt>weakness</dt><dd>${html(c.cwe.join(', '))}</dd>` : ''}
 <dt>token</dt><dd>${html(c.evidence.mutations.join('; ') || 'the valid token')}</dd>
 ${c.evidence.token ? `<dt>decoded</dt><dd><pre>${html(short(c.evidence.token.header))}\n${html(short(c.evidence.token.payload))}</pre></dd>` : ''}
@@ -99,9 +105,9 @@ function profileHtml({ doc }: SummaryRun): string {
   return `<section class="profile" data-profile="${html(doc.profile)}"><h2>${html(doc.profile)}: counts</h2>
 <table class="counts"><tr><th>level</th>${OUTCOMES.map((o) => `<th>${o}</th>`).join('')}</tr>
 ${rows}</table>
-<p data-tiers>${TIERS.map((t) => `<span data-tier="${t}">${t} ${s.tiers?.[t] ?? 0}</span>`).join(', ')}</p>
+<p data-tiers>${TIERS.map((t) => `<span data-tier="${t}">${t} ${tierCount(doc, t)}</span>`).join(', ')}</p>
 <h2>${html(doc.profile)}: failures (${failures(doc).length})</h2>
-${failures(doc).map(failureHtml).join('\n') || '<p>None.</p>'}</section>`;
+${failures(doc).map((c) => failureHtml(c, knownDeparture(doc, c.id))).join('\n') || '<p>None.</p>'}</section>`;
 }
 
 export function summaryHtml(runs: SummaryRun[]): string {
