@@ -1,0 +1,100 @@
+// Everything a run needs before its first request: the CA, the profile's fakes, the control API and
+// the SUT (started, or waited for). Playwright's global setup uses it for a conformance run; `fuzz`
+// and `run --load` use it directly, without Playwright.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTestCa } from '../ca/test-ca';
+import { prepareKeyPairs } from '../keys/key-pair-pool';
+import { WORLDS } from '../profiles';
+import { addControlRoutes, type SutState } from '../servers/control';
+import { listen } from '../servers/listen';
+import { HitLog, Router } from '../servers/router';
+import { freePort, launchSut, waitForPort } from '../sut/launcher';
+import { commonSutEnv, envFileText, inheritedEnv } from '../sut/sut-env';
+import type { RunConfig } from './config';
+import { egressLogIn, sutLogIn } from './run-status';
+import type { RunState } from './state';
+
+/** The CA, two TLS certificates and up to six signing keys: enough distinct pairs for any profile. */
+const KEY_PAIRS_PER_RUN = 10;
+
+export interface StartedRun {
+  state: RunState;
+  /** The fakes' request log (the control API serves it to Playwright workers). */
+  log: HitLog;
+  sutState: () => SutState;
+  /** Stops the SUT and the fakes, in the reverse order of their start. */
+  stop(): Promise<void>;
+  /** Milliseconds spent on each step, for the benchmark. */
+  timings: Record<string, number>;
+}
+
+export async function startRun(run: RunConfig, say: (line: string) => void = console.log): Promise<StartedRun> {
+  mkdirSync(run.outDir, { recursive: true });
+  const egressLog = egressLogIn(run.outDir);
+  writeFileSync(egressLog, ''); // the SUT appends to it; a previous run's lines must not count
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const stop = async () => {
+    for (const c of cleanups.reverse()) await c();
+  };
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
+
+  try {
+    await prepareKeyPairs(KEY_PAIRS_PER_RUN);
+    const ca = createTestCa();
+    const caPemPath = path.join(run.outDir, 'test-ca.pem');
+    writeFileSync(caPemPath, ca.certPem);
+    lap('keys_and_ca_ms');
+    const log = new HitLog();
+    const appPassword = randomBytes(18).toString('base64url');
+    const world = await WORLDS[run.profile]({ ca, log, outDir: run.outDir, secret: appPassword });
+    cleanups.push(() => world.close());
+
+    let sutState: () => SutState = () => ({ status: 'external' });
+    const control = new Router('control', new HitLog(100), 'http');
+    addControlRoutes(control, log, () => sutState());
+    const controlServer = await listen(control);
+    cleanups.push(() => controlServer.close());
+    lap('fakes_ms');
+
+    const target = run.target ? new URL(run.target) : undefined;
+    const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : await freePort();
+    const env = {
+      ...commonSutEnv({ port, caPemPath, routedHosts: world.routedHosts, routeTo: world.routeTo, egressLog }),
+      ...world.sutEnv,
+      ...run.sutEnv,
+    };
+    if (run.sut) {
+      const sut = await launchSut({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLogIn(run.outDir), startupTimeoutMs: run.startupTimeoutMs });
+      sutState = sut.state;
+      cleanups.push(() => sut.stop());
+    } else if (target) {
+      if (run.envFile) {
+        writeFileSync(run.envFile, envFileText(env), { mode: 0o600 });
+        say(`s2s-conformance: wrote the SUT environment to ${run.envFile}; start the SUT with it, waiting for ${target.host} ...`);
+      }
+      await waitForPort(target.hostname, port, run.startupTimeoutMs, () => undefined);
+    }
+    lap('sut_start_ms');
+
+    const state: RunState = {
+      profile: run.profile,
+      urls: { ...world.urls, control: controlServer.origin },
+      sutUrl: target ? target.href : `http://127.0.0.1:${port}${run.endpoint}`,
+      keys: world.keys,
+      appPassword,
+      timeoutMs: run.timeoutMs,
+    };
+    return { state, log, sutState: () => sutState(), stop, timings };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
