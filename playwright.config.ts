@@ -8,7 +8,12 @@ const run = loadRunConfig();
 
 export default defineConfig({
   testDir: path.join(__dirname, 'suites', run.profile),
-  testMatch: /\.spec\.ts$/,
+  // The cases run side by side; the key-lifecycle cases (they move the SUT's clock and break the key
+  // server) run after them, one at a time, so a fault never reaches a case it was not meant for.
+  projects: [
+    { name: 'cases', testMatch: /\.spec\.ts$/, testIgnore: /\.lifecycle\.spec\.ts$/ },
+    { name: 'key-lifecycle', testMatch: /\.lifecycle\.spec\.ts$/, dependencies: ['cases'], fullyParallel: false },
+  ],
   globalSetup: require.resolve('./harness/run/global-setup'),
   fullyParallel: true,
   forbidOnly: true,

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { CATALOGS } from '../suites';
 import flaws from './expectations/bot-framework-flaws.json';
 import peers from './expectations/bot-framework-sdk-peers.json';
-import { flawEntry } from './helpers/flaw-entry';
+import { bfFlawRunArgs, flawEntry } from './helpers/flaw-entry';
 import { REPO, runCli } from './helpers/run-cli';
 
 const CASES = CATALOGS['bot-framework'];
@@ -35,7 +35,7 @@ test('every flaw is caught by at least one case, and every case that can fail is
 
 for (const [flaw, expected] of Object.entries(flaws)) {
   test(`flaw ${flaw} is caught by exactly its cases`, async () => {
-    const r = await runCli(['run', '--sut', `node fixtures/suts/bot-framework/flawed/${flaw}.mjs`, '--workers', '1']);
+    const r = await runCli(bfFlawRunArgs(flaw));
     const doc = r.results!;
     // fail, inconclusive, robustness, error (none) and egress, exactly as pinned.
     expect(flawEntry(doc)).toEqual(expected);

@@ -1,6 +1,7 @@
 // What a case is (data) and what running it produced (the public results.json case shape).
 import type { Tier } from '../results/gate';
 import type { Mutation } from '../tokens/mutations';
+import type { LifecycleCommand } from '../servers/key-lifecycle';
 
 export const LEVELS = ['MUST', 'SHOULD', 'MAY', 'INFO'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -51,6 +52,29 @@ export interface CaseDef<Path extends string = string> {
   /** Send `requests` fresh valid requests one after another; the SUT may fetch a path of a fake at most `max` times meanwhile. */
   fetchBudget?: { server: string; pathIncludes: string; requests: number; max: number };
   cwe?: string[];
+  /** A key-lifecycle case: scripted against the key server and the SUT's clock, run one at a time
+   *  after all other cases (harness/engine/run-lifecycle.ts). */
+  lifecycle?: LifecycleScript;
+}
+
+/** A key-lifecycle case's script. Its token is the path's baseline signed with `signWith`. */
+export interface LifecycleScript {
+  /** After the control and the key-set changes, move the SUT's clock this far ahead (past its refresh limits: an hour, 24 h). */
+  advanceClockMs: number;
+  /** The positive control's key (default connector-a): a key the SUT has already seen. */
+  controlKey?: string;
+  /** Key-set changes and fault before the requests; `after` undoes them whatever the outcome. */
+  before: LifecycleCommand;
+  after: LifecycleCommand;
+  signWith: string;
+  /** Each request's kid is a fresh random value (unknown kids). */
+  randomKid?: boolean;
+  /** How many requests, how many at a time (default one). The last answer is the one judged. */
+  requests?: { count: number; concurrency: number };
+  /** JWKS fetches (the Connector's keys document) the case counts: at most max, at least min. */
+  jwksFetches?: { max?: number; min?: number };
+  /** The case proves nothing unless the SUT fetched this document while the fault was on. */
+  mustFetchDuringFault?: 'metadata' | 'jwks';
 }
 
 export interface ResponseCheck {

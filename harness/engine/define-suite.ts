@@ -1,15 +1,21 @@
 // Turns a case catalog into Playwright tests: one test per case, titled by its id, tagged by level,
-// with the case's result attached as JSON for the results reporter.
+// with the case's result attached as JSON for the results reporter. Key-lifecycle cases (they move
+// the SUT's clock and break the key server) go into their own spec file, which the configuration
+// runs after all other cases, one case at a time.
 import { caseFilter, loadRunConfig } from '../run/config';
-import type { CaseDef } from './case-model';
+import type { CaseDef, CaseResult } from './case-model';
 import { test } from './fixtures';
+import type { HarnessClient } from './harness-client';
 import { runCase, type BaselineFn } from './run-case';
+import { runLifecycleCase } from './run-lifecycle';
 import { redactSecrets } from '../results/redact';
 import { evidenceAttachments } from '../results/evidence-attachments';
 
 export const RESULT_ATTACHMENT = 's2s-result';
 
-export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
+type Runner<Path extends string> = (def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>) => Promise<CaseResult>;
+
+function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>, run: Runner<Path>): void {
   const selected = cases.filter(caseFilter(loadRunConfig().grep));
   for (const def of selected) {
     test(
@@ -23,9 +29,10 @@ export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baselin
       },
       async ({ harness }, testInfo) => {
         if (def.retryWhileRefusedMs) testInfo.setTimeout(testInfo.timeout + def.retryWhileRefusedMs);
+        if (def.lifecycle) testInfo.setTimeout(testInfo.timeout + 30_000); // a hang fault, a burst of requests
         // Nothing secret leaves the worker: the run's app password is redacted by value, and the signing
         // keys (any private key) by their PEM shape.
-        const result = redactSecrets(await runCase(def, harness, baseline), [harness.state.appPassword]);
+        const result = redactSecrets(await run(def, harness, baseline), [harness.state.appPassword]);
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(result), contentType: 'application/json' });
         for (const a of evidenceAttachments(result)) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
         // Playwright restarts its worker after every unexpected failure (about a second each), which
@@ -42,4 +49,14 @@ export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baselin
       },
     );
   }
+}
+
+/** The profile's cases that can run side by side (all but the key-lifecycle ones). */
+export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
+  defineCases(cases.filter((c) => !c.lifecycle), baseline, runCase);
+}
+
+/** The key-lifecycle cases, in catalog order (from a `*.lifecycle.spec.ts` file: see playwright.config.ts). */
+export function defineLifecycleSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
+  defineCases(cases.filter((c) => c.lifecycle), baseline, runLifecycleCase);
 }

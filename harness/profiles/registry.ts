@@ -2,7 +2,7 @@
 // SUT and (profiles/index.ts) how to start its fakes. Profile names are public (the CLI's --profile): never rename.
 import type { TestCa } from '../ca/test-ca';
 import type { SigningKey } from '../keys/signing-keys';
-import type { HitLog } from '../servers/router';
+import type { HitLog, Router } from '../servers/router';
 
 export const PROFILE_NAMES = ['bot-framework', 'sharepoint-s2s', 'xoauth', 'actionable-messages', 'actionable-messages-entra'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
@@ -17,6 +17,8 @@ export interface ProfileWorld {
   /** The profile's part of the SUT contract environment. */
   sutEnv: Record<string, string>;
   close(): Promise<void>;
+  /** The profile's own control routes (e.g. the key set's lifecycle: publish, withdraw, faults). */
+  addControlRoutes?(router: Router): void;
 }
 
 export interface WorldSetup {

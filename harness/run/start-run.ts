@@ -14,10 +14,11 @@ import { freePort, launchSut, waitForPort } from '../sut/launcher';
 import { commonSutEnv, envFileText, inheritedEnv } from '../sut/sut-env';
 import type { RunConfig } from './config';
 import { egressLogIn, sutLogIn } from './run-status';
+import { SutClock } from './sut-clock';
 import type { RunState } from './state';
 
-/** The CA, two TLS certificates and up to six signing keys: enough distinct pairs for any profile. */
-const KEY_PAIRS_PER_RUN = 10;
+/** Enough distinct RSA pairs for any profile: the CAs, TLS certificates and up to 16 signing keys (bot-framework). */
+const KEY_PAIRS_PER_RUN = 24;
 
 export interface StartedRun {
   state: RunState;
@@ -31,7 +32,7 @@ export interface StartedRun {
 }
 
 export async function startRun(run: RunConfig, say: (line: string) => void = console.log): Promise<StartedRun> {
-  mkdirSync(run.outDir, { recursive: true });
+  mkdirSync(path.join(run.outDir, '.run'), { recursive: true });
   const egressLog = egressLogIn(run.outDir);
   writeFileSync(egressLog, ''); // the SUT appends to it; a previous run's lines must not count
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -58,8 +59,10 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     cleanups.push(() => world.close());
 
     let sutState: () => SutState = () => ({ status: 'external' });
+    const clock = new SutClock(path.join(run.outDir, '.run', 'sut-clock-offset-ms'));
     const control = new Router('control', new HitLog(100), 'http');
-    addControlRoutes(control, log, () => sutState());
+    addControlRoutes(control, log, () => sutState(), clock);
+    world.addControlRoutes?.(control);
     const controlServer = await listen(control);
     cleanups.push(() => controlServer.close());
     lap('fakes_ms');
@@ -67,7 +70,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     const target = run.target ? new URL(run.target) : undefined;
     const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : await freePort();
     const env = {
-      ...commonSutEnv({ port, caPemPath, routedHosts: world.routedHosts, routeTo: world.routeTo, egressLog }),
+      ...commonSutEnv({ port, caPemPath, routedHosts: world.routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
       ...world.sutEnv,
       ...run.sutEnv,
     };

@@ -1,5 +1,6 @@
 // The harness's control API (plain HTTP, loopback): test workers read the fakes' request logs
 // and the SUT's state from the runner process through it.
+import type { SutClock } from '../run/sut-clock';
 import type { HitLog, Router } from './router';
 
 export interface SutState {
@@ -9,7 +10,7 @@ export interface SutState {
   reason?: string;
 }
 
-export function addControlRoutes(router: Router, log: HitLog, sutState: () => SutState): void {
+export function addControlRoutes(router: Router, log: HitLog, sutState: () => SutState, clock: SutClock): void {
   router
     .on('GET', /^\/hits$/, (req) => ({
       status: 200,
@@ -19,5 +20,7 @@ export function addControlRoutes(router: Router, log: HitLog, sutState: () => Su
         since: Number(req.url.searchParams.get('since') ?? 0),
       }),
     }))
-    .on('GET', /^\/sut$/, () => ({ status: 200, body: sutState() }));
+    .on('GET', /^\/sut$/, () => ({ status: 200, body: sutState() }))
+    // Moves the SUT's clock ahead; answers whether the SUT acknowledged it (a Node SUT with the preload).
+    .on('POST', /^\/clock$/, async (req) => ({ status: 200, body: await clock.advance(Number(JSON.parse(req.body || '{}').advanceMs) || 0) }));
 }

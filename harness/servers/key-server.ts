@@ -1,31 +1,47 @@
 // OpenID metadata and JWKS for the Bot Connector (channel path) and for AAD (Emulator path),
 // shaped like the real documents. Self-links follow the Host the client used.
 import type { PublicJwk } from '../keys/signing-keys';
+import type { KeySetLifecycle } from './key-lifecycle';
 import type { Router } from './router';
 
 export interface KeyServerConfig {
   connectorJwks: () => PublicJwk[];
   aadJwks: () => PublicJwk[];
   channelIssuer: string;
+  /** The Connector key set's lifecycle (faults, rotation), with the other key servers its faults name. */
+  connectorLifecycle?: { set: KeySetLifecycle; plainHttpJwksUri: string; untrustedTlsJwksUri: string };
 }
 
 const tenantSeg = '(?<tenant>[A-Za-z0-9.-]+)';
 
 export function addKeyServerRoutes(router: Router, cfg: KeyServerConfig): void {
+  const lc = cfg.connectorLifecycle;
+  const jwksUri = (origin: string): string => {
+    const kind = lc?.set.faultFor('metadata');
+    return kind === 'plain-http-jwks-uri' ? lc!.plainHttpJwksUri : kind === 'untrusted-tls-jwks-uri' ? lc!.untrustedTlsJwksUri : `${origin}/v1/keys`;
+  };
   router
-    .on('GET', /^\/v1\/\.well-known\/openidconfiguration$/, (req) => ({
-      status: 200,
-      body: {
-        issuer: cfg.channelIssuer,
-        authorization_endpoint: 'https://invalid.botframework.com',
-        // The 2017 text's own example path, not the conventional one: a SUT that follows jwks_uri
-        // fetches /v1/keys, one with a hard-coded key URL fetches /v1/.well-known/keys (both served).
-        jwks_uri: `${req.origin}/v1/keys`,
-        id_token_signing_alg_values_supported: ['RS256'],
-        token_endpoint_auth_methods_supported: ['private_key_jwt'],
-      },
-    }))
-    .on('GET', /^\/v1(\/\.well-known)?\/keys$/, () => ({ status: 200, body: { keys: cfg.connectorJwks() } }))
+    .on('GET', /^\/v1\/\.well-known\/openidconfiguration$/, async (req) => {
+      const fault = lc?.set.faultFor('metadata');
+      const faulty = fault && (await lc!.set.faultyAnswer(fault));
+      if (faulty) return faulty;
+      return {
+        status: 200,
+        body: {
+          issuer: cfg.channelIssuer,
+          authorization_endpoint: 'https://invalid.botframework.com',
+          // The 2017 text's own example path, not the conventional one: a SUT that follows jwks_uri
+          // fetches /v1/keys, one with a hard-coded key URL fetches /v1/.well-known/keys (both served).
+          jwks_uri: jwksUri(req.origin),
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        },
+      };
+    })
+    .on('GET', /^\/v1(\/\.well-known)?\/keys$/, async () => {
+      const fault = lc?.set.faultFor('jwks');
+      return (fault && (await lc!.set.faultyAnswer(fault))) || { status: 200, body: { keys: cfg.connectorJwks() } };
+    })
     .on('GET', new RegExp(`^/${tenantSeg}/v2\\.0/\\.well-known/openid-configuration$`), (req) => ({
       status: 200,
       body: aadMetadata(req.origin, req.params.tenant, 'v2.0'),

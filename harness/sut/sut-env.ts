@@ -6,8 +6,9 @@ import { REPO_ROOT } from '../run/config';
 /** Variables of the runner's own that a SUT should not inherit. */
 const NOT_INHERITED = /^(PW_|PLAYWRIGHT_|TEST_WORKER_INDEX|TEST_PARALLEL_INDEX|S2S_|FORCE_COLOR|NODE_OPTIONS$)/;
 
-export function commonSutEnv(opts: { port: number; caPemPath: string; routedHosts: string[]; routeTo: string; egressLog: string }): Record<string, string> {
+export function commonSutEnv(opts: { port: number; caPemPath: string; routedHosts: string[]; routeTo: string; egressLog: string; clockFile: string }): Record<string, string> {
   const preload = path.join(REPO_ROOT, 'harness', 'sut', 'preload.cjs');
+  const clockPreload = path.join(REPO_ROOT, 'harness', 'sut', 'clock-preload.cjs');
   const inheritedNodeOptions = process.env.NODE_OPTIONS ? `${process.env.NODE_OPTIONS} ` : '';
   return {
     PORT: String(opts.port),
@@ -15,10 +16,11 @@ export function commonSutEnv(opts: { port: number; caPemPath: string; routedHost
     SSL_CERT_FILE: opts.caPemPath,
     REQUESTS_CA_BUNDLE: opts.caPemPath,
     // Quoted: NODE_OPTIONS splits on spaces, and a checkout path may contain one.
-    NODE_OPTIONS: `${inheritedNodeOptions}--require ${JSON.stringify(preload)}`,
+    NODE_OPTIONS: `${inheritedNodeOptions}--require ${JSON.stringify(preload)} --require ${JSON.stringify(clockPreload)}`,
     S2S_ROUTE_HOSTS: opts.routedHosts.join(','),
     S2S_ROUTE_TO: opts.routeTo,
     S2S_EGRESS_LOG: opts.egressLog,
+    S2S_CLOCK_FILE: opts.clockFile,
   };
 }
 

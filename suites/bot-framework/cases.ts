@@ -1,5 +1,6 @@
 // The bot-framework case catalog (Connector→Bot and Emulator→Bot). Each case: a valid baseline for
 // its path plus mutations, an expectation, its level and the requirement ids it covers.
+import { KEY_LIFECYCLE_CASES } from './key-lifecycle-cases';
 import type { CaseDef } from '../../harness/engine/case-model';
 import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, CHANNEL_ISSUER, EMULATOR_TENANTS, OTHER_APP_ID, UNLISTED_TENANT, v1Issuer, v2Issuer, type BotPath } from '../../harness/profiles/bot-framework';
 import * as M from '../../harness/tokens/mutations';
@@ -200,4 +201,4 @@ function emulatorCases(): CaseDef<BotPath>[] {
   return cases;
 }
 
-export const BOT_FRAMEWORK_CASES: CaseDef<BotPath>[] = [...channelCases(), ...emulatorCases()];
+export const BOT_FRAMEWORK_CASES: CaseDef<BotPath>[] = [...channelCases(), ...emulatorCases(), ...KEY_LIFECYCLE_CASES];

@@ -25,3 +25,18 @@ export function flawEntry(doc: ResultsDoc): FlawEntry {
   if (noted.length) entry.noted = noted;
   return entry;
 }
+
+/** The bot-framework flaws in the key source (cache, refresh, key fetch). Only they run the
+ *  key-lifecycle cases (BF-C2B-KLC-*, a few seconds each: a hung key server, a burst of 200
+ *  requests); the other flaws' runs leave those cases out, since their bugs are elsewhere. */
+export const BF_KEY_LIFECYCLE_FLAWS = ['keys-cached-forever', 'refresh-on-every-unknown-kid', 'no-single-flight', 'keys-over-plain-http', 'tls-unverified-key-fetch', 'fail-open-when-keys-unavailable'];
+
+/** The CLI arguments of a self-test run on a bot-framework flaw. */
+export const bfFlawRunArgs = (flaw: string): string[] => [
+  'run',
+  '--sut',
+  `node fixtures/suts/bot-framework/flawed/${flaw}.mjs`,
+  '--workers',
+  '1',
+  ...(BF_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!BF-C2B-KLC-)']),
+];

@@ -1,0 +1,158 @@
+// Runs one key-lifecycle case: check the positive control, change the Connector's key set or break
+// its key server, move the SUT's clock past its refresh limits, send the case's request(s), put the
+// key server right again, and judge from the answers and the key server's request log.
+import { randomBytes } from 'node:crypto';
+import type { ClockState } from '../run/sut-clock';
+import type { Hit } from '../servers/router';
+import { decodeForEvidence } from '../tokens/compact';
+import { renderToken } from '../tokens/draft';
+import { signWithKey, type MutationContext } from '../tokens/mutations';
+import { cweOf } from '../results/cwe';
+import type { CaseDef, CaseResult, LifecycleScript } from './case-model';
+import { evaluate, type Observation } from './evaluate';
+import type { HarnessClient } from './harness-client';
+import { renderRequest, type BaselineFn } from './run-case';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const METADATA = /^\/v1\/\.well-known\/openidconfiguration$/;
+const JWKS = /^\/v1(\/\.well-known)?\/keys$/;
+const isAccept = (status: number) => status >= 200 && status < 300;
+
+async function frontHits(h: HarnessClient, since: number): Promise<Hit[]> {
+  return (await h.hits('front', '/v1/')).filter((x) => x.at >= since);
+}
+
+export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
+  const lc = def.lifecycle as LifecycleScript;
+  const started = performance.now();
+  const o: Observation = {};
+  const notes: string[] = [];
+  const evidence: CaseResult['evidence'] = { mutations: [...def.mutations.map((m) => m.describe), `signed by key "${lc.signWith}"${lc.randomKid ? ', kid a fresh random value each time' : ''}`] };
+  let clock: ClockState = { offsetMs: 0, acknowledged: false };
+  let fetchedDuringFault = 0;
+  let jwksFetches = 0;
+  let accepted = 0;
+  let sent = 0;
+
+  // Tokens are dated by the SUT's clock, which the case moves ahead.
+  const ctx = (): MutationContext => ({ keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId: def.id, now: Math.floor((Date.now() + clock.offsetMs) / 1000) });
+  const request = (key: string, randomKid = false) => {
+    const c = ctx();
+    const draft = baseline(def.path, c, h.state);
+    for (const m of def.mutations) m.apply(draft, c);
+    signWithKey(key).apply(draft, c);
+    if (randomKid) draft.token.header.kid = randomBytes(20).toString('base64url');
+    const token = renderToken(draft.token, h.state.keys);
+    return { token, req: renderRequest(draft, token, h.state.sutUrl) };
+  };
+
+  o.sutGone = h.hungReason();
+  if (!o.sutGone) {
+    // The control first, by the SUT's clock as it stands (so it cannot trigger the refresh the case is about).
+    clock = await h.controlPost<ClockState>('/clock', { advanceMs: 0 });
+    const control = request(lc.controlKey ?? 'connector-a').req;
+    try {
+      o.controlStatus = (await h.sendToSut(control.method, control.url, control.headers, control.body)).status;
+    } catch (err) {
+      o.controlError = (err as Error).message;
+      o.sutGone = await h.sutGone();
+    }
+    evidence.control = { status: o.controlStatus, error: o.controlError };
+  }
+
+  if (o.controlStatus !== undefined && isAccept(o.controlStatus)) {
+    const since = Date.now();
+    await h.controlPost('/key-lifecycle', lc.before);
+    // Then time passes for the SUT, past the refresh limit the case needs out of the way.
+    clock = await h.controlPost<ClockState>('/clock', { advanceMs: lc.advanceClockMs });
+    try {
+      const { count, concurrency } = lc.requests ?? { count: 1, concurrency: 1 };
+      const sendOne = async (): Promise<void> => {
+        const { token, req } = request(lc.signWith, lc.randomKid);
+        evidence.token ??= { raw: token, ...decodeForEvidence(token) };
+        evidence.request ??= { method: req.method, url: req.url, headers: req.headers };
+        const res = await h.sendToSut(req.method, req.url, req.headers, req.body);
+        sent++;
+        if (isAccept(res.status)) accepted++;
+        // The answer judged: an acceptance if there was one (a reject case fails on any), else the last.
+        if (o.status === undefined || !isAccept(o.status)) {
+          o.status = res.status;
+          evidence.response = res;
+        }
+      };
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
+        while (next < count) {
+          next++;
+          await sendOne();
+        }
+      }));
+      if (def.retryWhileRefusedMs) {
+        const until = Date.now() + def.retryWhileRefusedMs;
+        o.attempts = 1;
+        while (o.status !== undefined && !isAccept(o.status) && Date.now() < until) {
+          await sleep(1000);
+          o.status = undefined;
+          await sendOne();
+          o.attempts++;
+        }
+      }
+    } catch (err) {
+      o.error = (err as Error).message;
+      o.sutGone = await h.sutGone();
+    } finally {
+      const during = await frontHits(h, since);
+      fetchedDuringFault = during.filter((x) => (lc.mustFetchDuringFault === 'metadata' ? METADATA : JWKS).test(x.path)).length;
+      await h.controlPost('/key-lifecycle', lc.after);
+    }
+    jwksFetches = (await frontHits(h, since)).filter((x) => JWKS.test(x.path)).length;
+    const sinceThen = (hits: Hit[]) => hits.filter((x) => x.at >= since).length;
+    const elsewhere = sinceThen(await h.hits('plain-http-keys', '/')) + sinceThen(await h.hits('untrusted-tls-keys', '/'));
+    if (elsewhere) notes.push(`the SUT fetched keys ${elsewhere} time(s) from the plain-HTTP or untrusted-certificate key server`);
+    if (lc.requests) notes.push(`${accepted} of ${sent} request(s) accepted`);
+  }
+
+  const verdict = judge(def, lc, o, { clock, fetchedDuringFault, jwksFetches });
+  verdict.observed.fetches = jwksFetches;
+  if (notes.length) verdict.observed.note = [verdict.observed.note, ...notes].filter(Boolean).join('; ');
+  return {
+    id: def.id,
+    profile: def.profile,
+    title: def.title,
+    requirement: def.requirement,
+    expect: def.expect,
+    why: def.why,
+    ...verdict,
+    evidence,
+    durationMs: Math.round(performance.now() - started),
+    cwe: cweOf(def),
+  };
+}
+
+interface Seen {
+  clock: ClockState;
+  fetchedDuringFault: number;
+  jwksFetches: number;
+}
+
+/** The lifecycle's own conditions first (was the fault exercised, could the clock move, fetch counts), then the usual verdict. */
+function judge(def: CaseDef, lc: LifecycleScript, o: Observation, seen: Seen): ReturnType<typeof evaluate> {
+  const base = { status: o.status, controlStatus: o.controlStatus };
+  const ran = !o.sutGone && o.controlStatus !== undefined && isAccept(o.controlStatus);
+  const clockNote = seen.clock.acknowledged ? '' : ' (the SUT never acknowledged its clock being moved: not a Node SUT started with the harness\'s preload, so its refresh limits may still hold)';
+  if (ran && lc.mustFetchDuringFault && !seen.fetchedDuringFault)
+    return { outcome: 'inconclusive', reason: `the SUT did not fetch the ${lc.mustFetchDuringFault === 'jwks' ? 'keys document' : 'metadata'} while the key server was faulty, so failing closed was not exercised${clockNote}`, observed: base };
+  // A hung key server: no answer within the deadline is a refusal, if a slow one.
+  if (ran && o.error && !o.sutGone && lc.before.fault?.kind === 'hang' && def.expect === 'reject')
+    return { outcome: 'pass', reason: `no answer within the deadline while the key server hung (not an acceptance)`, observed: { ...base, robustness: { verdict: 'warn', detail: `did not answer within the deadline while its key server hung: ${o.error}` } } };
+  if (ran && !o.error && lc.jwksFetches?.max !== undefined && seen.jwksFetches > lc.jwksFetches.max)
+    return { outcome: 'fail', reason: `fetched the keys document ${seen.jwksFetches} times (at most ${lc.jwksFetches.max} expected)`, observed: base };
+  if (ran && !o.error && lc.jwksFetches?.min !== undefined && seen.jwksFetches < lc.jwksFetches.min)
+    return seen.clock.acknowledged
+      ? { outcome: 'fail', reason: `did not fetch the keys document again (${seen.jwksFetches} fetches; at least ${lc.jwksFetches.min} expected)`, observed: base }
+      : { outcome: 'inconclusive', reason: `no refetch of the keys document${clockNote}`, observed: base };
+  const verdict = evaluate(def, o);
+  if (verdict.outcome === 'fail' && def.expect === 'accept' && !seen.clock.acknowledged)
+    return { outcome: 'inconclusive', reason: `${verdict.reason}${clockNote}`, observed: verdict.observed };
+  return verdict;
+}
