@@ -20,6 +20,13 @@ for (const [args, message] of [
   [['run', '--env-file', 'x.env'], 'goes with --target'],
   [['run', '--grep', '('], '--grep takes a regular expression'],
   [['run', '--sut-env', 'no-equals'], '--sut-env takes KEY=VALUE'],
+  [['run', '--seed', '3'], '--seed, --count and --time-limit-s go with fuzz'],
+  [['fuzz', '--load', '3'], 'go with run, not fuzz'],
+  [['run', '--concurrency', '3'], '--concurrency and --decoy-every go with --load N'],
+  [['run', '--path', 'channel'], '--path goes with fuzz or --load'],
+  [['fuzz', '--count', '0'], '--count takes a whole number of at least 1'],
+  [['run', '--shard', '3/2'], '--shard takes i/n'],
+  [['matrix', 'a', '--no-pdf'], 'unknown option "--no-pdf" for matrix'],
 ] as const) {
   test(`usage error: ${args.join(' ')}`, async () => {
     const r = await runCli([...args]);

@@ -2,7 +2,7 @@
 export class UsageError extends Error {}
 
 export interface RunArgs {
-  command: 'run' | 'help' | 'coverage' | 'compare' | 'merge' | 'report' | 'matrix';
+  command: 'run' | 'help' | 'coverage' | 'compare' | 'merge' | 'report' | 'matrix' | 'fuzz';
   profile: string;
   sut?: string;
   target?: string;
@@ -30,9 +30,19 @@ export interface RunArgs {
   noPdf?: boolean;
   /** matrix: only the cases whose tier differs between the runs. */
   differing?: boolean;
+  /** fuzz: seed, number of mutants, time bound; fuzz and --load: the profile's path to send. */
+  seed?: number;
+  count?: number;
+  timeLimitS?: number;
+  path?: string;
+  /** run --load N: N valid requests (and decoys) at a concurrency, instead of the cases. */
+  load?: { requests: number; concurrency: number; decoyEvery: number };
 }
 
-const VALUE_OPTIONS = ['--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
+/** Options that belong to one command only (fuzz, or run --load). */
+const FUZZ_OPTIONS = ['--seed', '--count', '--time-limit-s'];
+const LOAD_OPTIONS = ['--load', '--concurrency', '--decoy-every'];
+const VALUE_OPTIONS = [...FUZZ_OPTIONS, ...LOAD_OPTIONS, '--path', '--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
 const FLAG_OPTIONS = ['--list', '--strict', '--help', '-h'];
 
 function parseCoverageArgs(args: string[]): RunArgs {
@@ -74,6 +84,10 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   else if (args[0] === 'help') return { command: 'help' } as RunArgs;
   else if (args[0] === 'coverage') return parseCoverageArgs(args.slice(1));
   else if (args[0] === 'merge' || args[0] === 'report' || args[0] === 'matrix') return parseFolderCommand(args[0], args.slice(1));
+  else if (args[0] === 'fuzz') {
+    args.shift();
+    command = 'fuzz';
+  }
   else if (args[0] === 'compare') {
     if (args.length !== 3 || args.slice(1).some((a) => a.startsWith('-'))) throw new UsageError('compare takes two results.json files: compare BASE.json HEAD.json');
     return { command: 'compare', compare: { base: args[1], head: args[2] } } as RunArgs;
@@ -131,6 +145,13 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
       case '--sut-name': out.sutName = value; break;
       case '--sut-version': out.sutVersion = value; break;
       case '--expect-failures': out.expectFailures = value; break;
+      case '--seed': out.seed = positiveInt(name, value, 0); break;
+      case '--count': out.count = positiveInt(name, value, 1); break;
+      case '--time-limit-s': out.timeLimitS = positiveInt(name, value, 1); break;
+      case '--path': out.path = value; break;
+      case '--load': out.load = { concurrency: 10, decoyEvery: 10, ...out.load, requests: positiveInt(name, value, 1) }; break;
+      case '--concurrency': out.load = { requests: 0, decoyEvery: 10, ...out.load, concurrency: positiveInt(name, value, 1) }; break;
+      case '--decoy-every': out.load = { requests: 0, concurrency: 10, ...out.load, decoyEvery: positiveInt(name, value, 0) }; break;
       case '--shard': {
         const m = /^(\d+)\/(\d+)$/.exec(value);
         if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard takes i/n with 1 <= i <= n, not "${value}"`);
@@ -140,6 +161,16 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
     }
   }
   out.command = command;
+  const used = (names: string[]) => argv.some((a) => names.includes(a.split('=')[0]));
+  if (command === 'fuzz') {
+    if (used(LOAD_OPTIONS)) throw new UsageError('--load, --concurrency and --decoy-every go with run, not fuzz');
+    out.seed ??= 1;
+    out.count ??= 200;
+  } else {
+    if (used(FUZZ_OPTIONS)) throw new UsageError('--seed, --count and --time-limit-s go with fuzz');
+    if (out.load && !out.load.requests) throw new UsageError('--concurrency and --decoy-every go with --load N');
+    if (out.path && !out.load) throw new UsageError('--path goes with fuzz or --load');
+  }
   if (out.sut && out.target) throw new UsageError('give --sut (a command the harness starts) or --target (a SUT you start), not both');
   if (out.envFile && !out.target) throw new UsageError('--write-env (--env-file) goes with --target');
   if (out.target && out.endpoint) throw new UsageError('--endpoint goes with --sut; with --target the URL names the endpoint');
@@ -165,6 +196,10 @@ Usage:
                                          one page, cases as rows and the runs' SUTs as columns
                                          (default --out reports/matrix.html); --differing: only the
                                          cases whose tier differs between the runs
+  s2s-conformance fuzz [--seed S] [--count N] [--time-limit-s T] [--path P] [run options]
+                                         seeded, reproducible mutants of the valid token (default seed 1,
+                                         200 mutants, 60 s); reports any accepted mutant, 5xx or crash with
+                                         the request to replay (fuzz.json); exit 1 on a finding
   s2s-conformance --help
 
 Run options:
@@ -189,6 +224,13 @@ Run options:
   --expect-failures FILE  JSON {"CASE-ID": "why it is a known departure", ...}: those failures do not
                           fail the run; one that now passes is reported, to take it out of FILE
   --shard i/n             run slice i of n (each slice in its own --out); \`merge\` joins them
+  --load N                instead of the cases: N valid requests (every --decoy-every'th, default 10th,
+                          an invalid decoy that must be refused) with --concurrency C (default 10) in
+                          flight; throughput, p50/p99 latency and errors in load.json; exit 1 on an
+                          error or an accepted decoy
+  --path P                fuzz and --load: the profile's path to send (default its first: channel,
+                          app-user, email, entra-v2)
 
-Exit codes: 0 every MUST case passed; 1 a MUST case failed; 2 usage or configuration error;
-3 the SUT would not start, died or hung, or the harness failed (results.json is still written).`;
+Exit codes: 0 every MUST case passed; 1 a MUST case failed (fuzz: a finding; --load: an error or an
+accepted decoy); 2 usage or configuration error; 3 the SUT would not start, died or hung, or the
+harness failed (results.json is still written); 130 interrupted (fuzz, --load: what was gathered is written).`;

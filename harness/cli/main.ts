@@ -18,6 +18,8 @@ import { say } from './say';
 import { mergeCommand } from './merge-command';
 import { reportCommand } from './report-command';
 import { matrixCommand } from './matrix-command';
+import { DEFAULT_TIME_LIMIT_S, fuzzCommand } from './fuzz-command';
+import { loadCommand } from './load-command';
 
 
 export async function main(argv: string[]): Promise<number> {
@@ -42,6 +44,17 @@ export async function main(argv: string[]): Promise<number> {
   if (args.command === 'coverage') {
     console.log(coverageText(coverageOf(REQUIREMENTS, CATALOGS), Boolean(args.uncovered)));
     return 0;
+  }
+  if (args.command === 'fuzz' || args.load) {
+    let run: RunConfig;
+    try {
+      run = runConfigOf(args);
+    } catch (err) {
+      say(`error: ${(err as Error).message}`);
+      return 2;
+    }
+    if (args.load) return loadCommand({ run, ...args.load, path: args.path });
+    return fuzzCommand({ run, seed: args.seed!, count: args.count!, timeLimitS: args.timeLimitS ?? DEFAULT_TIME_LIMIT_S, path: args.path });
   }
   if (args.list) {
     console.log(formatCatalog(CATALOGS[args.profile as ProfileName]));

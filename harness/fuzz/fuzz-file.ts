@@ -1,0 +1,83 @@
+// fuzz.json: the fuzz command's report, checked against fixtures/schemas/fuzz.schema.json and
+// redacted before it is written (a SUT may echo the run's app password in its answers).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import schema from '../../fixtures/schemas/fuzz.schema.json';
+import pkg from '../../package.json';
+import type { RunConfig } from '../run/config';
+import { redactSecrets } from '../results/redact';
+import type { FindingKind } from './classify';
+import type { RenderedRequest } from './mutant';
+import { MUTATORS } from './mutators';
+
+export type StoppedBy = 'count' | 'time' | 'crash' | 'interrupted' | 'error';
+
+export interface Finding {
+  index: number;
+  seed: number;
+  kind: FindingKind;
+  mutators: string[];
+  description: string;
+  request: RenderedRequest;
+  response?: { status: number; body: string };
+  error?: string;
+  replay: string;
+}
+
+export interface FuzzDoc {
+  schemaVersion: 1;
+  suite: { name: string; version: string };
+  profile: string;
+  path: string;
+  seed: number;
+  now: number;
+  requested: number;
+  sent: number;
+  stoppedBy: StoppedBy;
+  timeLimitS: number;
+  error?: string;
+  control?: { status?: number; body?: string; error?: string };
+  sut: { command?: string; target?: string; endpoint: string; bundled?: boolean; name?: string; version?: string };
+  mutatorTable: Array<{ name: string; summary: string }>;
+  findings: Finding[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+export const FUZZ_FILE = 'fuzz.json';
+export const RESPONSE_BODY_CHARS = 500;
+
+export function sutOf(run: RunConfig): FuzzDoc['sut'] {
+  return {
+    ...(run.sut ? { command: run.sut.command, bundled: Boolean(run.sut.bundled) } : { target: run.target }),
+    endpoint: run.endpoint,
+    ...(run.sutName ? { name: run.sutName } : {}),
+    ...(run.sutVersion ? { version: run.sutVersion } : {}),
+  };
+}
+
+export function fuzzDoc(fields: Omit<FuzzDoc, 'schemaVersion' | 'suite' | 'mutatorTable'>): FuzzDoc {
+  return { schemaVersion: 1, suite: { name: pkg.name, version: pkg.version }, ...fields, mutatorTable: MUTATORS.map(({ name, summary }) => ({ name, summary })) };
+}
+
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+export function validateFuzzDoc(doc: unknown): void {
+  if (!validate(doc)) {
+    const e = validate.errors?.[0];
+    throw new Error(`fuzz.json does not match its schema: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim());
+  }
+}
+
+/** Redacts, validates and writes <outDir>/fuzz.json; returns its path. */
+export function writeFuzzDoc(outDir: string, doc: FuzzDoc, secrets: string[]): string {
+  const clean = redactSecrets(doc, secrets);
+  validateFuzzDoc(clean);
+  const file = path.join(outDir, FUZZ_FILE);
+  writeFileSync(file, `${JSON.stringify(clean, null, 2)}\n`);
+  return file;
+}
