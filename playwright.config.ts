@@ -24,8 +24,13 @@ export default defineConfig({
   reporter: [
     [require.resolve('./harness/reporters/progress-reporter')],
     [require.resolve('./harness/reporters/results-reporter')],
-    ['html', { outputFolder: path.join(run.outDir, 'html'), open: 'never' }],
-    [require.resolve('./harness/reporters/allure-reporter'), { resultsDir: path.join(run.outDir, 'allure-results'), detail: false, suiteTitle: false, environmentInfo: allureEnvironment(run) }],
+    // --only-results: no HTML report and no Allure results (results.json, junit.xml, the summaries stay).
+    ...(run.onlyResults
+      ? []
+      : ([
+          ['html', { outputFolder: path.join(run.outDir, 'html'), open: 'never' }],
+          [require.resolve('./harness/reporters/allure-reporter'), { resultsDir: path.join(run.outDir, 'allure-results'), detail: false, suiteTitle: false, environmentInfo: allureEnvironment(run) }],
+        ] as const)),
     // A slice of a sharded run also leaves a blob report, which `s2s-conformance merge` joins into one HTML report.
     ...(run.shard ? [['blob', { outputDir: path.join(run.outDir, 'blob'), fileName: `report-${run.shard.current}.zip` }] as const] : []),
   ],

@@ -35,6 +35,7 @@ export interface RunArgs {
   count?: number;
   timeLimitS?: number;
   path?: string;
+  onlyResults?: boolean;
   /** run --load N: N valid requests (and decoys) at a concurrency, instead of the cases. */
   load?: { requests: number; concurrency: number; decoyEvery: number };
 }
@@ -43,7 +44,7 @@ export interface RunArgs {
 const FUZZ_OPTIONS = ['--seed', '--count', '--time-limit-s'];
 const LOAD_OPTIONS = ['--load', '--concurrency', '--decoy-every'];
 const VALUE_OPTIONS = [...FUZZ_OPTIONS, ...LOAD_OPTIONS, '--path', '--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
-const FLAG_OPTIONS = ['--list', '--strict', '--help', '-h'];
+const FLAG_OPTIONS = ['--list', '--strict', '--only-results', '--help', '-h'];
 
 function parseCoverageArgs(args: string[]): RunArgs {
   const out = { command: 'coverage', uncovered: false } as RunArgs;
@@ -102,6 +103,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
     if (FLAG_OPTIONS.includes(name)) {
       if (name === '--list') out.list = true;
       else if (name === '--strict') out.strict = true;
+      else if (name === '--only-results') out.onlyResults = true;
       else command = 'help';
       continue;
     }
@@ -223,6 +225,8 @@ Run options:
   --strict                a failed SHOULD case (WARN) fails the run too
   --expect-failures FILE  JSON {"CASE-ID": "why it is a known departure", ...}: those failures do not
                           fail the run; one that now passes is reported, to take it out of FILE
+  --only-results          write results.json, junit.xml and the summaries only (no HTML report, no
+                          Allure results, no per-case attachments): faster, for CI gates
   --shard i/n             run slice i of n (each slice in its own --out); \`merge\` joins them
   --load N                instead of the cases: N valid requests (every --decoy-every'th, default 10th,
                           an invalid decoy that must be refused) with --concurrency C (default 10) in

@@ -16,10 +16,14 @@ import expectFailuresSchema from '../../fixtures/schemas/expect-failures.schema.
 import Ajv from 'ajv';
 import { say } from './say';
 import { mergeCommand } from './merge-command';
-import { reportCommand } from './report-command';
 import { matrixCommand } from './matrix-command';
-import { DEFAULT_TIME_LIMIT_S, fuzzCommand } from './fuzz-command';
-import { loadCommand } from './load-command';
+// The report, fuzz and load commands load Playwright's browser library, fast-check and more (over a
+// second of start-up): they are required only when their command runs, so `run` starts fast.
+const lazy = {
+  report: () => require('./report-command') as typeof import('./report-command'),
+  fuzz: () => require('./fuzz-command') as typeof import('./fuzz-command'),
+  load: () => require('./load-command') as typeof import('./load-command'),
+};
 
 
 export async function main(argv: string[]): Promise<number> {
@@ -39,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (args.command === 'compare') return compare(args.compare!.base, args.compare!.head);
   if (args.command === 'merge') return mergeCommand(args.dirs!, args.out);
-  if (args.command === 'report') return reportCommand(args.dirs!, args.out, Boolean(args.noPdf));
+  if (args.command === 'report') return lazy.report().reportCommand(args.dirs!, args.out, Boolean(args.noPdf));
   if (args.command === 'matrix') return matrixCommand(args.dirs!, args.out, Boolean(args.differing));
   if (args.command === 'coverage') {
     console.log(coverageText(coverageOf(REQUIREMENTS, CATALOGS), Boolean(args.uncovered)));
@@ -53,8 +57,9 @@ export async function main(argv: string[]): Promise<number> {
       say(`error: ${(err as Error).message}`);
       return 2;
     }
-    if (args.load) return loadCommand({ run, ...args.load, path: args.path });
-    return fuzzCommand({ run, seed: args.seed!, count: args.count!, timeLimitS: args.timeLimitS ?? DEFAULT_TIME_LIMIT_S, path: args.path });
+    if (args.load) return lazy.load().loadCommand({ run, ...args.load, path: args.path });
+    const fuzz = lazy.fuzz();
+    return fuzz.fuzzCommand({ run, seed: args.seed!, count: args.count!, timeLimitS: args.timeLimitS ?? fuzz.DEFAULT_TIME_LIMIT_S, path: args.path });
   }
   if (args.list) {
     console.log(formatCatalog(CATALOGS[args.profile as ProfileName]));
@@ -77,6 +82,7 @@ function runConfigOf(args: RunArgs): RunConfig {
     ...(args.sutVersion ? { sutVersion: args.sutVersion } : {}),
     ...(args.strict ? { strict: true } : {}),
     ...(args.shard ? { shard: args.shard } : {}),
+    ...(args.onlyResults ? { onlyResults: true } : {}),
     ...(args.expectFailures ? { expectFailures: readExpectFailures(args.expectFailures, args.profile as ProfileName) } : {}),
   };
   if (args.target) {

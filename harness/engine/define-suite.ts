@@ -16,7 +16,8 @@ export const RESULT_ATTACHMENT = 's2s-result';
 type Runner<Path extends string> = (def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>) => Promise<CaseResult>;
 
 function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>, run: Runner<Path>): void {
-  const selected = cases.filter(caseFilter(loadRunConfig().grep));
+  const config = loadRunConfig();
+  const selected = cases.filter(caseFilter(config.grep));
   for (const def of selected) {
     test(
       `${def.id} ${def.title}`,
@@ -34,7 +35,7 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: Base
         // keys (any private key) by their PEM shape.
         const result = redactSecrets(await run(def, harness, baseline), [harness.state.appPassword]);
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(result), contentType: 'application/json' });
-        for (const a of evidenceAttachments(result)) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
+        if (!config.onlyResults) for (const a of evidenceAttachments(result)) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
         // Playwright restarts its worker after every unexpected failure (about a second each), which
         // made a run on a flawed SUT spend most of its time restarting. So a failing case is declared
         // an expected failure before it throws: Playwright's HTML report shows it as "expected to

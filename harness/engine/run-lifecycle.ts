@@ -67,8 +67,10 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
     clock = await h.controlPost<ClockState>('/clock', { advanceMs: lc.advanceClockMs });
     try {
       const { count, concurrency } = lc.requests ?? { count: 1, concurrency: 1 };
-      const sendOne = async (): Promise<void> => {
-        const { token, req } = request(lc.signWith, lc.randomKid);
+      // Every request is signed before the first leaves, so a burst really arrives at once.
+      const prepared = Array.from({ length: count }, () => request(lc.signWith, lc.randomKid));
+      const sendOne = async (prep = request(lc.signWith, lc.randomKid)): Promise<void> => {
+        const { token, req } = prep;
         evidence.token ??= { raw: token, ...decodeForEvidence(token) };
         evidence.request ??= { method: req.method, url: req.url, headers: req.headers };
         const res = await h.sendToSut(req.method, req.url, req.headers, req.body);
@@ -82,10 +84,7 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
       };
       let next = 0;
       await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-        while (next < count) {
-          next++;
-          await sendOne();
-        }
+        while (next < count) await sendOne(prepared[next++]);
       }));
       if (def.retryWhileRefusedMs) {
         const until = Date.now() + def.retryWhileRefusedMs;

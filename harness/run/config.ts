@@ -27,6 +27,8 @@ export interface RunConfig {
   expectFailures?: Record<string, string>;
   /** This run is slice `current` of `total` (--shard); `merge` puts the slices together. */
   shard?: { current: number; total: number };
+  /** Only results.json, junit.xml and the summaries: no HTML report, Allure results or per-case evidence attachments (--only-results). */
+  onlyResults?: boolean;
 }
 
 const validate = new Ajv({ allErrors: true }).compile<RunConfig>(schema);

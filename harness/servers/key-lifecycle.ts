@@ -1,10 +1,10 @@
 // The life of a key set, steered by cases through the control API: keys published and withdrawn,
 // and faults of the key server (an error status, a hang, broken JSON, a jwks_uri over plain HTTP or
-// to a server with an untrusted certificate). The key-lifecycle cases run one at a time, after all
+// to a server with an untrusted certificate, or just a slow answer). The key-lifecycle cases run one at a time, after all
 // other cases, so a fault never reaches a case it was not meant for.
 import type { FakeReply, FakeRequest, Router } from './router';
 
-export const FAULT_KINDS = ['status-500', 'hang', 'malformed-json', 'plain-http-jwks-uri', 'untrusted-tls-jwks-uri'] as const;
+export const FAULT_KINDS = ['status-500', 'hang', 'malformed-json', 'plain-http-jwks-uri', 'untrusted-tls-jwks-uri', 'slow'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export interface KeyFault {
   target: 'metadata' | 'jwks';
@@ -23,6 +23,8 @@ export interface LifecycleState {
 
 /** How long a hung answer is held at most (a case clears its fault well before). */
 const HANG_MS = 30_000;
+/** A slow key server (not a fault: a far one): long enough for a burst of requests to all miss the cache before the first refresh completes. */
+const SLOW_MS = 300;
 
 export class KeySetLifecycle {
   private readonly published: Set<string>;
@@ -59,6 +61,9 @@ export class KeySetLifecycle {
     switch (kind) {
       case 'status-500':
         return { status: 500, body: { error: 'server_error', message: 'injected by s2s-conformance' } };
+      case 'slow':
+        await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+        return undefined; // then the usual answer
       case 'malformed-json':
         return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"keys":[{"kty":"RSA","use":"sig","kid":' };
       case 'hang':

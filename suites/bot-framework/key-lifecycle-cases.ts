@@ -60,8 +60,8 @@ add('002', {
 add('003', {
   title: '200 valid tokens signed by a newly rotated key, 20 at a time, fetch the keys document at most 3 times',
   level: 'SHOULD', ids: ['BF-C2B-04', 'BF-CUR-16'], spec: FACTS, section: FACT('key cache'), expect: 'either',
-  why: 'Concurrent requests that all miss the cache should share one refresh (single flight); a refresh per request is a cache stampede on the key server.',
-  script: { advanceClockMs: PAST_HOURLY_LIMIT, before: { publish: ['connector-new-2'] }, after: {}, signWith: 'connector-new-2', requests: { count: 200, concurrency: 20 }, jwksFetches: { max: 3 } },
+  why: 'Concurrent requests that all miss the cache should share one refresh (single flight); a refresh per request is a cache stampede on the key server. The keys document answers after 300 ms here, as a distant server would, so the first 20 requests all miss before any refresh completes.',
+  script: { advanceClockMs: PAST_HOURLY_LIMIT, before: { publish: ['connector-new-2'], fault: { target: 'jwks', kind: 'slow' } }, after: { fault: null }, signWith: 'connector-new-2', requests: { count: 200, concurrency: 20 }, jwksFetches: { max: 3 } },
   cwe: ['CWE-400'],
 });
 add('004', {

@@ -38,5 +38,6 @@ export const bfFlawRunArgs = (flaw: string): string[] => [
   `node fixtures/suts/bot-framework/flawed/${flaw}.mjs`,
   '--workers',
   '1',
+  '--only-results', // only results.json is pinned
   ...(BF_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!BF-C2B-KLC-)']),
 ];

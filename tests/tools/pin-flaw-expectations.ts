@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   let next = 0;
   const worker = async () => {
     for (let j = jobs[next++]; j; j = jobs[next++]) {
-      const args = j.profile === 'bot-framework' ? bfFlawRunArgs(j.flaw) : ['run', '--profile', j.profile, '--sut', `node ${set.dir}/${j.flaw}.mjs`, '--workers', '1'];
+      const args = j.profile === 'bot-framework' ? bfFlawRunArgs(j.flaw) : ['run', '--profile', j.profile, '--sut', `node ${set.dir}/${j.flaw}.mjs`, '--workers', '1', '--only-results'];
       const r = await runCli(args);
       if (!r.results) throw new Error(`${j.profile} ${j.flaw}: no results (exit ${r.code}): ${r.stderr.slice(-300)}`);
       out[j.profile][j.flaw] = flawEntry(r.results);
