@@ -7,7 +7,8 @@ export default defineConfig({
   testDir: __dirname,
   testMatch: /\.spec\.ts$/,
   fullyParallel: true,
-  workers: 2,
+  // Three CLI runs at a time on two cores: a run waits (grace periods, hung key servers, process start-up) a good part of its time.
+  workers: 3,
   retries: 0,
   timeout: 180_000,
   outputDir: path.join(__dirname, '..', 'reports', '.selftest-output'),

@@ -32,7 +32,17 @@ const SETS: FlawSet[] = [
       why: 'the reference reads S2S_PROFILE only for the actor claim name, so xoauth runs the flaws on the outer/actor path and the challenge flaws (whose cases differ per profile)',
     },
   },
-  { name: 'actionable-messages', dir: 'fixtures/suts/actionable-messages/flawed', pinned: am },
+  {
+    name: 'actionable-messages',
+    dir: 'fixtures/suts/actionable-messages/flawed',
+    pinned: am,
+    subset: {
+      profile: 'actionable-messages-entra',
+      primary: 'actionable-messages',
+      idPrefix: ['AM-', 'AME-'],
+      why: 'the transport, signature, key and time flaws behave in the Entra profile exactly as in the legacy one (their pinned outcomes were the same case for case), so Entra runs the flaws in the claim checks (aud, iss, tid, appid/azp, ver, sender), whose cases differ per profile',
+    },
+  },
 ];
 
 for (const set of SETS) {

@@ -50,13 +50,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.command === 'fuzz' || args.load) {
-    let run: RunConfig;
-    try {
-      run = runConfigOf(args);
-    } catch (err) {
-      say(`error: ${(err as Error).message}`);
-      return 2;
-    }
+    const run = configOrError(args);
+    if (typeof run === 'number') return run;
     if (args.load) return lazy.load().loadCommand({ run, ...args.load, path: args.path });
     const fuzz = lazy.fuzz();
     return fuzz.fuzzCommand({ run, seed: args.seed!, count: args.count!, timeLimitS: args.timeLimitS ?? fuzz.DEFAULT_TIME_LIMIT_S, path: args.path });
@@ -96,14 +91,19 @@ function runConfigOf(args: RunArgs): RunConfig {
   return checkRunConfig(config);
 }
 
-async function run(args: RunArgs): Promise<number> {
-  let config: RunConfig;
+/** The run configuration, or exit code 2 after one line saying what is wrong with it. */
+function configOrError(args: RunArgs): RunConfig | 2 {
   try {
-    config = runConfigOf(args);
+    return runConfigOf(args);
   } catch (err) {
     say(`error: ${(err as Error).message}`);
     return 2;
   }
+}
+
+async function run(args: RunArgs): Promise<number> {
+  const config = configOrError(args);
+  if (typeof config === 'number') return config;
   const resultsFile = path.join(config.outDir, 'results.json');
   try {
     mkdirSync(path.join(config.outDir, '.run'), { recursive: true });

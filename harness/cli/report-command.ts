@@ -2,7 +2,7 @@
 // one self-contained allure-report/index.html), a summary across their profiles (summary.md, .html)
 // and summary.pdf, printed from the HTML by Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,9 +25,19 @@ function generateAllure(runs: RunFolder[], out: string): void {
     rmSync(path.join(out, 'allure-report'), { recursive: true, force: true });
     const r = spawnSync(process.execPath, [ALLURE_CLI, 'generate', '--config', config, '--output', path.join(out, 'allure-report'), ...results], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     if (r.status !== 0) throw new Error(`allure generate failed: ${(r.stderr || r.stdout).trim().split('\n')[0]}`);
+    withoutAnalytics(path.join(out, 'allure-report', 'index.html'));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Allure 3's page loads Google Analytics (always, in the awesome plugin): a report handed to a
+ *  reviewer must not phone home, and must open the same with no network at all. */
+function withoutAnalytics(file: string): void {
+  const page = readFileSync(file, 'utf8');
+  const stripped = page.replace(/<script async src="https:\/\/www\.googletagmanager\.com\/[^"]*"><\/script>\s*<script>[^<]*gtag\([^<]*<\/script>/, '');
+  if (/googletagmanager/.test(stripped)) throw new Error('the Allure report still loads Google Analytics (a new allure version?)');
+  writeFileSync(file, stripped);
 }
 
 async function printPdf(htmlFile: string, pdfFile: string): Promise<void> {

@@ -45,7 +45,7 @@ export class HarnessClient {
     const hung = this.hungReason();
     if (hung) return hung;
     const s = await this.sutState();
-    return s.status === 'exited' ? s.reason : undefined;
+    return s.hung ?? (s.status === 'exited' ? s.reason : undefined);
   }
 
   async sendToSut(method: string, url: string, headers: Record<string, string>, body: string) {
@@ -54,7 +54,10 @@ export class HarnessClient {
       this.consecutiveTimeouts = 0;
       return res;
     } catch (err) {
-      if (err instanceof SendError && err.kind === 'timeout') this.consecutiveTimeouts++;
+      if (err instanceof SendError && err.kind === 'timeout' && ++this.consecutiveTimeouts === HUNG_AFTER_TIMEOUTS) {
+        // Tell the runner, so the other workers (and the key-lifecycle cases' own worker) know at once.
+        await this.controlPost('/sut/hung', { reason: this.hungReason() }).catch(() => undefined);
+      }
       throw err;
     }
   }

@@ -3,7 +3,7 @@ import { decodeForEvidence } from '../tokens/compact';
 import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draft';
 import type { MutationContext } from '../tokens/mutations';
 import type { CaseDef, CaseResult } from './case-model';
-import { cweOf } from '../results/cwe';
+import { caseIdentity } from './case-identity';
 import { evaluate, type Observation } from './evaluate';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
@@ -138,16 +138,5 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
   }
 
   const verdict = evaluate(def, o);
-  return {
-    id: def.id,
-    profile: def.profile,
-    title: def.title,
-    requirement: def.requirement,
-    expect: def.expect,
-    why: def.why,
-    ...verdict,
-    evidence,
-    durationMs: Math.round(performance.now() - started),
-    cwe: cweOf(def),
-  };
+  return { ...caseIdentity(def), ...verdict, evidence, durationMs: Math.round(performance.now() - started) };
 }

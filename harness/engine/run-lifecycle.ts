@@ -7,7 +7,7 @@ import type { Hit } from '../servers/router';
 import { decodeForEvidence } from '../tokens/compact';
 import { renderToken } from '../tokens/draft';
 import { signWithKey, type MutationContext } from '../tokens/mutations';
-import { cweOf } from '../results/cwe';
+import { caseIdentity } from './case-identity';
 import type { CaseDef, CaseResult, LifecycleScript } from './case-model';
 import { evaluate, type Observation } from './evaluate';
 import type { HarnessClient } from './harness-client';
@@ -46,7 +46,8 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
     return { token, req: renderRequest(draft, token, h.state.sutUrl) };
   };
 
-  o.sutGone = h.hungReason();
+  // These cases run in a worker of their own, after all others: ask the runner whether the SUT is still there.
+  o.sutGone = h.hungReason() ?? (await h.sutGone());
   if (!o.sutGone) {
     // The control first, by the SUT's clock as it stands (so it cannot trigger the refresh the case is about).
     clock = await h.controlPost<ClockState>('/clock', { advanceMs: 0 });
@@ -114,18 +115,7 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
   const verdict = judge(def, lc, o, { clock, fetchedDuringFault, jwksFetches });
   verdict.observed.fetches = jwksFetches;
   if (notes.length) verdict.observed.note = [verdict.observed.note, ...notes].filter(Boolean).join('; ');
-  return {
-    id: def.id,
-    profile: def.profile,
-    title: def.title,
-    requirement: def.requirement,
-    expect: def.expect,
-    why: def.why,
-    ...verdict,
-    evidence,
-    durationMs: Math.round(performance.now() - started),
-    cwe: cweOf(def),
-  };
+  return { ...caseIdentity(def), ...verdict, evidence, durationMs: Math.round(performance.now() - started) };
 }
 
 interface Seen {

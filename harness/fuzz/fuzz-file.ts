@@ -1,9 +1,8 @@
 // fuzz.json: the fuzz command's report, checked against fixtures/schemas/fuzz.schema.json and
 // redacted before it is written (a SUT may echo the run's app password in its answers).
+import { documentChecker } from '../results/document-checker';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import schema from '../../fixtures/schemas/fuzz.schema.json';
 import pkg from '../../package.json';
 import type { RunConfig } from '../run/config';
@@ -62,16 +61,7 @@ export function fuzzDoc(fields: Omit<FuzzDoc, 'schemaVersion' | 'suite' | 'mutat
   return { schemaVersion: 1, suite: { name: pkg.name, version: pkg.version }, ...fields, mutatorTable: MUTATORS.map(({ name, summary }) => ({ name, summary })) };
 }
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
-addFormats(ajv);
-const validate = ajv.compile(schema);
-
-export function validateFuzzDoc(doc: unknown): void {
-  if (!validate(doc)) {
-    const e = validate.errors?.[0];
-    throw new Error(`fuzz.json does not match its schema: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim());
-  }
-}
+export const validateFuzzDoc: (doc: unknown) => void = documentChecker(schema, 'fuzz.json');
 
 /** Redacts, validates and writes <outDir>/fuzz.json; returns its path. */
 export function writeFuzzDoc(outDir: string, doc: FuzzDoc, secrets: string[]): string {

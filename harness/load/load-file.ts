@@ -1,9 +1,8 @@
 // load.json: built from a finished (or cut short) load run, checked against its JSON Schema the
 // way results.json is, redacted, and written to the run's output folder.
+import { documentChecker } from '../results/document-checker';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import schema from '../../fixtures/schemas/load.schema.json';
 import type { RunConfig } from '../run/config';
 import { redactSecrets } from '../results/redact';
@@ -77,16 +76,7 @@ export function buildLoadDoc(i: LoadFileInput): LoadDoc {
   };
 }
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
-addFormats(ajv);
-const validate = ajv.compile(schema);
-
-export function validateLoadDoc(doc: unknown): void {
-  if (!validate(doc)) {
-    const e = validate.errors?.[0];
-    throw new Error(`load.json does not match its schema: ${e?.instancePath || '/'} ${e?.message}`);
-  }
-}
+export const validateLoadDoc: (doc: unknown) => void = documentChecker(schema, 'load.json');
 
 /** Redacts, validates and writes <outDir>/load.json; returns its path. */
 export function writeLoadFile(outDir: string, doc: LoadDoc, secrets: string[]): string {

@@ -3,24 +3,12 @@
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { RESULT_ATTACHMENT } from '../engine/define-suite';
-import { cweOf } from '../results/cwe';
+import { caseIdentity } from '../engine/case-identity';
 
 export const caseIdOf = (test: TestCase): string => test.title.split(' ')[0];
 
 export function errorResult(def: CaseDef, reason: string): CaseResult {
-  return {
-    id: def.id,
-    profile: def.profile,
-    title: def.title,
-    requirement: def.requirement,
-    expect: def.expect,
-    why: def.why,
-    observed: {},
-    outcome: 'error',
-    reason,
-    evidence: { mutations: def.mutations.map((m) => m.describe) },
-    cwe: cweOf(def),
-  };
+  return { ...caseIdentity(def), observed: {}, outcome: 'error', reason, evidence: { mutations: def.mutations.map((m) => m.describe) } };
 }
 
 export function caseResultOf(def: CaseDef, result: TestResult): CaseResult {

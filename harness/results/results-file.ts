@@ -1,6 +1,5 @@
 // results.json: built, checked against its JSON Schema, and turned into the CLI's exit code.
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { documentChecker } from './document-checker';
 import schema from '../../fixtures/schemas/results.schema.json';
 import pkg from '../../package.json';
 import { LEVELS, OUTCOMES, type CaseResult, type Level, type Outcome } from '../engine/case-model';
@@ -58,16 +57,7 @@ export function buildResults(input: { run: RunConfig; cases: CaseResult[]; start
   };
 }
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
-addFormats(ajv);
-const validate = ajv.compile(schema);
-
-export function validateResults(doc: unknown): void {
-  if (!validate(doc)) {
-    const e = validate.errors?.[0];
-    throw new Error(`results.json does not match its schema: ${e?.instancePath} ${e?.message}`);
-  }
-}
+export const validateResults: (doc: unknown) => void = documentChecker(schema, 'results.json');
 
 /** 0: the gate passed (no MUST failure, or only expected ones; with --strict no SHOULD failure
  *  either); 1: it failed; 3: the SUT would not start, died, or the harness failed. */

@@ -8,9 +8,12 @@ export interface SutState {
   exitCode?: number | null;
   signal?: string | null;
   reason?: string;
+  /** Why a worker took the SUT as hung (it stopped answering), shared so other workers need not time out too. */
+  hung?: string;
 }
 
 export function addControlRoutes(router: Router, log: HitLog, sutState: () => SutState, clock: SutClock): void {
+  let hung: string | undefined;
   router
     .on('GET', /^\/hits$/, (req) => ({
       status: 200,
@@ -20,7 +23,11 @@ export function addControlRoutes(router: Router, log: HitLog, sutState: () => Su
         since: Number(req.url.searchParams.get('since') ?? 0),
       }),
     }))
-    .on('GET', /^\/sut$/, () => ({ status: 200, body: sutState() }))
+    .on('GET', /^\/sut$/, () => ({ status: 200, body: { ...sutState(), ...(hung ? { hung } : {}) } }))
+    .on('POST', /^\/sut\/hung$/, (req) => {
+      hung ??= String(JSON.parse(req.body || '{}').reason ?? 'the SUT stopped answering');
+      return { status: 200, body: {} };
+    })
     // Moves the SUT's clock ahead; answers whether the SUT acknowledged it (a Node SUT with the preload).
     .on('POST', /^\/clock$/, async (req) => ({ status: 200, body: await clock.advance(Number(JSON.parse(req.body || '{}').advanceMs) || 0) }));
 }
