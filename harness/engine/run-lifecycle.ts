@@ -118,14 +118,14 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
   return { ...caseIdentity(def), ...verdict, evidence, durationMs: Math.round(performance.now() - started) };
 }
 
-interface Seen {
+export interface Seen {
   clock: ClockState;
   fetchedDuringFault: number;
   jwksFetches: number;
 }
 
 /** The lifecycle's own conditions first (was the fault exercised, could the clock move, fetch counts), then the usual verdict. */
-function judge(def: CaseDef, lc: LifecycleScript, o: Observation, seen: Seen): ReturnType<typeof evaluate> {
+export function judge(def: CaseDef, lc: LifecycleScript, o: Observation, seen: Seen): ReturnType<typeof evaluate> {
   const base = { status: o.status, controlStatus: o.controlStatus };
   const ran = !o.sutGone && o.controlStatus !== undefined && isAccept(o.controlStatus);
   const clockNote = seen.clock.acknowledged ? '' : ' (the SUT never acknowledged its clock being moved: not a Node SUT started with the harness\'s preload, so its refresh limits may still hold)';

@@ -1,0 +1,42 @@
+// The key-lifecycle verdict on its own (a pure function): the lifecycle's own conditions come first
+// (was the fault exercised, could the SUT's clock move, fetch counts), then the usual verdict.
+import { expect, test } from '@playwright/test';
+import type { CaseDef, LifecycleScript } from '../../harness/engine/case-model';
+import { judge, type Seen } from '../../harness/engine/run-lifecycle';
+import { KEY_LIFECYCLE_CASES } from '../../suites/bot-framework/key-lifecycle-cases';
+
+const byId = (id: string): CaseDef => KEY_LIFECYCLE_CASES.find((c) => c.id === `BF-C2B-KLC-${id}`)!;
+const verdict = (id: string, o: Parameters<typeof judge>[2], seen: Partial<Seen> = {}) => {
+  const def = byId(id);
+  return judge(def, def.lifecycle as LifecycleScript, o, { clock: { offsetMs: 3_660_000, acknowledged: true }, fetchedDuringFault: 1, jwksFetches: 1, ...seen });
+};
+
+test('fail closed: refused passes, accepted fails, and without a fetch during the fault it proves nothing', () => {
+  expect(verdict('010', { controlStatus: 200, status: 401 }).outcome).toBe('pass');
+  expect(verdict('010', { controlStatus: 200, status: 200 })).toMatchObject({ outcome: 'fail', reason: 'accepted (200) a token it must refuse' });
+  expect(verdict('010', { controlStatus: 200, status: 401 }, { fetchedDuringFault: 0 }).reason).toMatch(/^the SUT did not fetch the keys document while the key server was faulty/);
+  expect(verdict('015', { controlStatus: 200, status: 200 }, { fetchedDuringFault: 0 }).outcome).toBe('inconclusive'); // jwks_uri faults need the metadata fetched
+  expect(verdict('010', { controlStatus: 401, status: 401 }).outcome).toBe('inconclusive'); // the positive control was refused
+  expect(verdict('010', { controlStatus: 200, sutGone: 'the SUT exited (code 1)' }).outcome).toBe('error');
+});
+
+test('a hung key server: no answer in time is a pass with a robustness warning, not an error', () => {
+  const v = verdict('014', { controlStatus: 200, error: 'the SUT did not answer within 5000 ms' });
+  expect(v.outcome).toBe('pass');
+  expect(v.observed.robustness).toEqual({ verdict: 'warn', detail: 'did not answer within the deadline while its key server hung: the SUT did not answer within 5000 ms' });
+});
+
+test('fetch counts: over the maximum fails; under the minimum fails only when the SUT\'s clock really moved', () => {
+  expect(verdict('002', { controlStatus: 200, status: 401 }, { jwksFetches: 20 })).toMatchObject({ outcome: 'fail', reason: 'fetched the keys document 20 times (at most 1 expected)' });
+  expect(verdict('002', { controlStatus: 200, status: 401 }, { jwksFetches: 1 }).outcome).toBe('pass');
+  expect(verdict('005', { controlStatus: 200, status: 200 }, { jwksFetches: 0 }).outcome).toBe('fail');
+  expect(verdict('005', { controlStatus: 200, status: 200 }, { jwksFetches: 0, clock: { offsetMs: 0, acknowledged: false } }).outcome).toBe('inconclusive');
+});
+
+test('an expected acceptance refused is a failure, or inconclusive when the clock could not be moved', () => {
+  expect(verdict('001', { controlStatus: 200, status: 401, attempts: 11 }).outcome).toBe('fail');
+  const unmoved = verdict('001', { controlStatus: 200, status: 401, attempts: 11 }, { clock: { offsetMs: 0, acknowledged: false } });
+  expect(unmoved.outcome).toBe('inconclusive');
+  expect(unmoved.reason).toContain('never acknowledged its clock being moved');
+  expect(verdict('001', { controlStatus: 200, status: 200 }).outcome).toBe('pass');
+});
