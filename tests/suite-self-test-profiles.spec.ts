@@ -8,7 +8,7 @@ import type { ProfileName } from '../harness/profiles/registry';
 import { CATALOGS } from '../suites';
 import am from './expectations/am-flaws.json';
 import s2s from './expectations/s2s-flaws.json';
-import { flawEntry, type FlawEntry } from './helpers/flaw-entry';
+import { flawEntry, lifecycleGrepArgs, type FlawEntry } from './helpers/flaw-entry';
 import { REPO, runCli } from './helpers/run-cli';
 
 interface FlawSet {
@@ -85,7 +85,7 @@ for (const set of SETS) {
     for (const [flaw, expected] of Object.entries(pinned)) {
       test(`${profile}: flaw ${flaw} is caught by exactly its cases`, async () => {
         // Only results.json is pinned: no HTML report or Allure results for the flaw runs (faster CI).
-        const r = await runCli(['run', '--profile', profile, '--sut', `node ${set.dir}/${flaw}.mjs`, '--workers', '1', '--only-results']);
+        const r = await runCli(['run', '--profile', profile, '--sut', `node ${set.dir}/${flaw}.mjs`, '--workers', '1', '--only-results', ...lifecycleGrepArgs(profile, flaw)]);
         expect(flawEntry(r.results!)).toEqual(expected);
         const mustFailed = r.results!.cases.some((c) => c.outcome === 'fail' && c.requirement.level === 'MUST');
         expect(r.code).toBe(mustFailed ? 1 : 0);

@@ -57,11 +57,20 @@ export interface CaseDef<Path extends string = string> {
   lifecycle?: LifecycleScript;
 }
 
+/** The key server a key-lifecycle case works on: its name in the request log, its two documents' paths, and a key the SUT already trusts. */
+export interface LifecycleKeyServer {
+  server: string;
+  metadata: RegExp;
+  jwks: RegExp;
+  controlKey: string;
+}
+
 /** A key-lifecycle case's script. Its token is the path's baseline signed with `signWith`. */
 export interface LifecycleScript {
+  keyServer: LifecycleKeyServer;
   /** After the control and the key-set changes, move the SUT's clock this far ahead (past its refresh limits: an hour, 24 h). */
   advanceClockMs: number;
-  /** The positive control's key (default connector-a): a key the SUT has already seen. */
+  /** The positive control's key (default keyServer.controlKey): a key the SUT has already seen. */
   controlKey?: string;
   /** Key-set changes and fault before the requests; `after` undoes them whatever the outcome. */
   before: LifecycleCommand;

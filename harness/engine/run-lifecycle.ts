@@ -14,12 +14,10 @@ import type { HarnessClient } from './harness-client';
 import { renderRequest, type BaselineFn } from './run-case';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const METADATA = /^\/v1\/\.well-known\/openidconfiguration$/;
-const JWKS = /^\/v1(\/\.well-known)?\/keys$/;
 const isAccept = (status: number) => status >= 200 && status < 300;
 
-async function frontHits(h: HarnessClient, since: number): Promise<Hit[]> {
-  return (await h.hits('front', '/v1/')).filter((x) => x.at >= since);
+async function keyServerHits(h: HarnessClient, server: string, since: number): Promise<Hit[]> {
+  return (await h.hits(server, '/')).filter((x) => x.at >= since);
 }
 
 export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
@@ -51,7 +49,7 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
   if (!o.sutGone) {
     // The control first, by the SUT's clock as it stands (so it cannot trigger the refresh the case is about).
     clock = await h.controlPost<ClockState>('/clock', { advanceMs: 0 });
-    const control = request(lc.controlKey ?? 'connector-a').req;
+    const control = request(lc.controlKey ?? lc.keyServer.controlKey).req;
     try {
       o.controlStatus = (await h.sendToSut(control.method, control.url, control.headers, control.body)).status;
     } catch (err) {
@@ -101,11 +99,11 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
       o.error = (err as Error).message;
       o.sutGone = await h.sutGone();
     } finally {
-      const during = await frontHits(h, since);
-      fetchedDuringFault = during.filter((x) => (lc.mustFetchDuringFault === 'metadata' ? METADATA : JWKS).test(x.path)).length;
+      const during = await keyServerHits(h, lc.keyServer.server, since);
+      fetchedDuringFault = during.filter((x) => (lc.mustFetchDuringFault === 'metadata' ? lc.keyServer.metadata : lc.keyServer.jwks).test(x.path)).length;
       await h.controlPost('/key-lifecycle', lc.after);
     }
-    jwksFetches = (await frontHits(h, since)).filter((x) => JWKS.test(x.path)).length;
+    jwksFetches = (await keyServerHits(h, lc.keyServer.server, since)).filter((x) => lc.keyServer.jwks.test(x.path)).length;
     const sinceThen = (hits: Hit[]) => hits.filter((x) => x.at >= since).length;
     const elsewhere = sinceThen(await h.hits('plain-http-keys', '/')) + sinceThen(await h.hits('untrusted-tls-keys', '/'));
     if (elsewhere) notes.push(`the SUT fetched keys ${elsewhere} time(s) from the plain-HTTP or untrusted-certificate key server`);

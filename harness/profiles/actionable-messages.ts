@@ -2,6 +2,7 @@
 // Microsoft-signed "external access token") and `actionable-messages-entra` (an Entra ID access
 // token, what Microsoft sends since 2026-06-08). Identities, keys, the SUT environment (public
 // contract: never rename) and the valid baseline of each path.
+import type { LifecycleKeyServer } from '../engine/case-model';
 import type { SigningKeySpec } from '../keys/signing-keys';
 import type { CaseDraft } from '../tokens/draft';
 import type { MutationContext } from '../tokens/mutations';
@@ -30,8 +31,21 @@ export const OTHER_SENDER = 'billing@contoso.test';
 export const AM_ROUTED_HOSTS = ['substrate.office.com', 'login.microsoftonline.com', 'sts.windows.net'];
 
 /** am-rotated is published only from the sender's second key-set answer on: a key rotation. */
-export const AM_KEYS: SigningKeySpec[] = [{ name: 'am-a' }, { name: 'am-b' }, { name: 'am-rotated' }, { name: 'rogue' }];
+export const AM_KEYS: SigningKeySpec[] = [
+  { name: 'am-a' },
+  { name: 'am-b' },
+  { name: 'am-rotated' },
+  { name: 'rogue' },
+  // The key-lifecycle cases' own keys: unknown to the SUT until a case publishes them (or never).
+  ...Array.from({ length: 8 }, (_, i) => ({ name: `am-new-${i + 1}` })),
+];
 export const PUBLISHED_KEYS = ['am-a', 'am-b'];
+
+/** The sender's key server as the key-lifecycle cases see it, per profile (legacy substrate metadata, or the tenant's). */
+export const AM_KEY_SERVERS: Record<AmProfile, LifecycleKeyServer> = {
+  'actionable-messages': { server: 'sender', metadata: /^\/sts\/common\/\.well-known\/openid-configuration$/, jwks: /^\/sts\/common\/discovery\/keys$/, controlKey: 'am-a' },
+  'actionable-messages-entra': { server: 'sender', metadata: new RegExp(`^/${TENANT}/v2\\.0/\\.well-known/openid-configuration$`), jwks: new RegExp(`^/${TENANT}/discovery/v2\\.0/keys$`), controlKey: 'am-a' },
+};
 
 export function amSutEnv(profile: AmProfile, openIdUrl: string): Record<string, string> {
   const entra = profile === 'actionable-messages-entra';

@@ -1,7 +1,7 @@
 // Starts the fakes of the bot-framework profile: key servers + STS + Connector (one HTTPS "front"
 // that also answers for the real Microsoft host names), the fake Emulator, and the attacker server.
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { createTestCa } from '../ca/test-ca';
+import { startAltKeyServers } from '../servers/alt-key-servers';
 import { KeySetLifecycle } from '../servers/key-lifecycle';
 import { createSigningKeys } from '../keys/signing-keys';
 import { addAttackerRoutes } from '../servers/attacker';
@@ -61,22 +61,18 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
     }
   };
 
-  // The Connector's key set changes during the key-lifecycle cases; two more key servers serve every
-  // Connector key, one over plain HTTP and one with a certificate no trusted CA issued, for the
-  // faults that point jwks_uri at them.
+  // The Connector's key set changes during the key-lifecycle cases; two more key servers (plain
+  // HTTP, an untrusted certificate) serve every Connector key for the faults that name them.
   const connectorKeySet = new KeySetLifecycle(INITIALLY_PUBLISHED_CONNECTOR_KEYS, (name) => name in keys);
   const everyConnectorKey = () => Object.keys(keys).filter((n) => n.startsWith('connector-')).map((n) => keys[n].jwk);
-  const plainKeysRouter = new Router('plain-http-keys', log, 'http').on('GET', /\/keys$/, () => ({ status: 200, body: { keys: everyConnectorKey() } }));
-  const untrustedKeysRouter = new Router('untrusted-tls-keys', log, 'https').on('GET', /\/keys$/, () => ({ status: 200, body: { keys: everyConnectorKey() } }));
-  const untrustedCert = createTestCa('an untrusted CA').issueServerCert(['127.0.0.1', 'localhost', ...ROUTED_HOSTS]);
-  const [plainKeys, untrustedKeys] = await Promise.all([listen(plainKeysRouter), listen(untrustedKeysRouter, { certPem: untrustedCert.certPem, keyPem: untrustedCert.keyPem })]);
+  const altKeyServers = await startAltKeyServers(log, everyConnectorKey, ROUTED_HOSTS, [connectorKeySet]);
 
   const frontRouter = new Router('front', log, 'https');
   addKeyServerRoutes(frontRouter, {
     connectorJwks: () => connectorKeySet.publishedNames().map((n) => keys[n].jwk),
     aadJwks: jwks(AAD_KEYS),
     channelIssuer: CHANNEL_ISSUER,
-    connectorLifecycle: { set: connectorKeySet, plainHttpJwksUri: `${plainKeys.origin}/v1/keys`, untrustedTlsJwksUri: `${untrustedKeys.origin}/v1/keys` },
+    connectorLifecycle: connectorKeySet,
   });
   addStsRoutes(frontRouter, { clientId: BOT_APP_ID, clientSecret: appPassword, allowsScope: stsAllowsScope, mint, lifetimeSeconds: 3600 });
   addConnectorRoutes(frontRouter, { verifyBearer });
@@ -89,7 +85,7 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
   addAttackerRoutes(attackerRouter, keys.rogue.jwk, keys.rogue.certPem);
 
   const [front, emulator, attacker] = await Promise.all([listen(frontRouter, tls), listen(emulatorRouter, tls), listen(attackerRouter, tls)]);
-  const servers = [front, emulator, attacker, plainKeys, untrustedKeys];
+  const servers = [front, emulator, attacker, ...altKeyServers];
   return {
     keys,
     urls: { front: front.origin, emulator: emulator.origin, attacker: attacker.origin },

@@ -1,5 +1,6 @@
 // The bot-framework profile: its identities, its keys, the environment a SUT gets (public
 // contract: never rename), and the valid baseline draft of each inbound path.
+import type { LifecycleKeyServer } from '../engine/case-model';
 import type { SigningKeySpec } from '../keys/signing-keys';
 import type { CaseDraft } from '../tokens/draft';
 import type { MutationContext } from '../tokens/mutations';
@@ -35,6 +36,13 @@ export const BOT_FRAMEWORK_KEYS: SigningKeySpec[] = [
   ...Array.from({ length: 9 }, (_, i) => ({ name: `connector-new-${i + 1}`, endorsements: ['webchat', 'msteams', 'directline', 'slack', 'emulator'] })),
 ];
 export const CONNECTOR_KEYS = ['connector-a', 'connector-b'];
+/** The Connector's key server as the key-lifecycle cases see it. */
+export const CONNECTOR_KEY_SERVER: LifecycleKeyServer = {
+  server: 'front',
+  metadata: /^\/v1\/\.well-known\/openidconfiguration$/,
+  jwks: /^\/v1(\/\.well-known)?\/keys$/,
+  controlKey: 'connector-a',
+};
 /** Published by the Connector's key server when the run starts (the lifecycle cases change the set). */
 export const INITIALLY_PUBLISHED_CONNECTOR_KEYS = [...CONNECTOR_KEYS, 'connector-w'];
 export const AAD_KEYS = ['aad-a', 'aad-b'];

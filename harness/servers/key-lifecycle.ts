@@ -30,9 +30,29 @@ export class KeySetLifecycle {
   private readonly published: Set<string>;
   private fault: KeyFault | null = null;
   private readonly hung = new Set<() => void>();
+  /** Where the jwks_uri faults point: key servers over plain HTTP and with an untrusted certificate. */
+  private altJwksUris = { plainHttp: '', untrustedTls: '' };
 
   constructor(initiallyPublished: string[], private readonly known: (name: string) => boolean) {
     this.published = new Set(initiallyPublished);
+  }
+
+  useAltJwksUris(uris: { plainHttp: string; untrustedTls: string }): void {
+    this.altJwksUris = uris;
+  }
+
+  /** A metadata document's answer under the current fault: a faulty reply, or the jwks_uri it names. */
+  async metadataAnswer(usualJwksUri: string): Promise<{ reply?: FakeReply; jwksUri: string }> {
+    const kind = this.faultFor('metadata');
+    const reply = kind && (await this.faultyAnswer(kind));
+    if (reply) return { reply, jwksUri: usualJwksUri };
+    return { jwksUri: kind === 'plain-http-jwks-uri' ? this.altJwksUris.plainHttp : kind === 'untrusted-tls-jwks-uri' ? this.altJwksUris.untrustedTls : usualJwksUri };
+  }
+
+  /** A keys document's faulty answer, or undefined for the usual one. */
+  async jwksAnswer(): Promise<FakeReply | undefined> {
+    const kind = this.faultFor('jwks');
+    return kind ? this.faultyAnswer(kind) : undefined;
   }
 
   publishedNames(): string[] {

@@ -2,56 +2,50 @@
 // shaped like the real documents. Self-links follow the Host the client used.
 import type { PublicJwk } from '../keys/signing-keys';
 import type { KeySetLifecycle } from './key-lifecycle';
-import type { Router } from './router';
+import type { FakeReply, Router } from './router';
 
 export interface KeyServerConfig {
   connectorJwks: () => PublicJwk[];
   aadJwks: () => PublicJwk[];
   channelIssuer: string;
-  /** The Connector key set's lifecycle (faults, rotation), with the other key servers its faults name. */
-  connectorLifecycle?: { set: KeySetLifecycle; plainHttpJwksUri: string; untrustedTlsJwksUri: string };
+  /** The key sets' lifecycles (faults, rotation): the Connector's, and AAD's (a tenant's metadata). */
+  connectorLifecycle?: KeySetLifecycle;
+  aadLifecycle?: KeySetLifecycle;
 }
 
 const tenantSeg = '(?<tenant>[A-Za-z0-9.-]+)';
 
 export function addKeyServerRoutes(router: Router, cfg: KeyServerConfig): void {
   const lc = cfg.connectorLifecycle;
-  const jwksUri = (origin: string): string => {
-    const kind = lc?.set.faultFor('metadata');
-    return kind === 'plain-http-jwks-uri' ? lc!.plainHttpJwksUri : kind === 'untrusted-tls-jwks-uri' ? lc!.untrustedTlsJwksUri : `${origin}/v1/keys`;
-  };
   router
     .on('GET', /^\/v1\/\.well-known\/openidconfiguration$/, async (req) => {
-      const fault = lc?.set.faultFor('metadata');
-      const faulty = fault && (await lc!.set.faultyAnswer(fault));
-      if (faulty) return faulty;
-      return {
-        status: 200,
-        body: {
-          issuer: cfg.channelIssuer,
-          authorization_endpoint: 'https://invalid.botframework.com',
-          // The 2017 text's own example path, not the conventional one: a SUT that follows jwks_uri
-          // fetches /v1/keys, one with a hard-coded key URL fetches /v1/.well-known/keys (both served).
-          jwks_uri: jwksUri(req.origin),
-          id_token_signing_alg_values_supported: ['RS256'],
-          token_endpoint_auth_methods_supported: ['private_key_jwt'],
-        },
-      };
+      // The 2017 text's own example path, not the conventional one: a SUT that follows jwks_uri
+      // fetches /v1/keys, one with a hard-coded key URL fetches /v1/.well-known/keys (both served).
+      const { reply, jwksUri } = (await lc?.metadataAnswer(`${req.origin}/v1/keys`)) ?? { jwksUri: `${req.origin}/v1/keys` };
+      return (
+        reply ?? {
+          status: 200,
+          body: {
+            issuer: cfg.channelIssuer,
+            authorization_endpoint: 'https://invalid.botframework.com',
+            jwks_uri: jwksUri,
+            id_token_signing_alg_values_supported: ['RS256'],
+            token_endpoint_auth_methods_supported: ['private_key_jwt'],
+          },
+        }
+      );
     })
-    .on('GET', /^\/v1(\/\.well-known)?\/keys$/, async () => {
-      const fault = lc?.set.faultFor('jwks');
-      return (fault && (await lc!.set.faultyAnswer(fault))) || { status: 200, body: { keys: cfg.connectorJwks() } };
-    })
-    .on('GET', new RegExp(`^/${tenantSeg}/v2\\.0/\\.well-known/openid-configuration$`), (req) => ({
-      status: 200,
-      body: aadMetadata(req.origin, req.params.tenant, 'v2.0'),
-    }))
-    .on('GET', new RegExp(`^/${tenantSeg}/\\.well-known/openid-configuration$`), (req) => ({
-      status: 200,
-      body: aadMetadata(req.origin, req.params.tenant, 'v1'),
-    }))
-    .on('GET', new RegExp(`^/${tenantSeg}/discovery(/v2\\.0)?/keys$`), () => ({ status: 200, body: { keys: cfg.aadJwks() } }))
+    .on('GET', /^\/v1(\/\.well-known)?\/keys$/, async () => (await lc?.jwksAnswer()) ?? { status: 200, body: { keys: cfg.connectorJwks() } })
+    .on('GET', new RegExp(`^/${tenantSeg}/v2\\.0/\\.well-known/openid-configuration$`), (req) => aadMetadataAnswer(cfg.aadLifecycle, req.origin, req.params.tenant, 'v2.0'))
+    .on('GET', new RegExp(`^/${tenantSeg}/\\.well-known/openid-configuration$`), (req) => aadMetadataAnswer(cfg.aadLifecycle, req.origin, req.params.tenant, 'v1'))
+    .on('GET', new RegExp(`^/${tenantSeg}/discovery(/v2\\.0)?/keys$`), async () => (await cfg.aadLifecycle?.jwksAnswer()) ?? { status: 200, body: { keys: cfg.aadJwks() } })
     .on('GET', /^\/common\/discovery\/instance$/, (req) => instanceDiscovery(req.url));
+}
+
+async function aadMetadataAnswer(lc: KeySetLifecycle | undefined, origin: string, tenant: string, version: 'v1' | 'v2.0'): Promise<FakeReply> {
+  const body = aadMetadata(origin, tenant, version);
+  const { reply, jwksUri } = (await lc?.metadataAnswer(body.jwks_uri as string)) ?? { jwksUri: body.jwks_uri as string };
+  return reply ?? { status: 200, body: { ...body, jwks_uri: jwksUri } };
 }
 
 function aadMetadata(origin: string, tenant: string, version: 'v1' | 'v2.0'): Record<string, unknown> {

@@ -3,9 +3,11 @@
 // its requirement per profile; a case with no reference for a profile is not run there. Where the
 // 2017-era text and current practice disagree, current practice (the later statement) stands and
 // the case says so. Ids are public: never renumber.
-import type { CaseDef, Expect, Level, ResponseCheck } from '../../harness/engine/case-model';
+import type { CaseDef, Expect, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
+import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import {
   AM_APP_ID,
+  AM_KEY_SERVERS,
   APP_ID_URI,
   BASE_URL,
   entraV1Issuer,
@@ -49,6 +51,8 @@ interface AmCase {
   fetchBudget?: CaseDef['fetchBudget'];
   retryWhileRefusedMs?: number;
   cwe?: string[];
+  /** A key-lifecycle case (run after all others, one at a time); the key server is the profile's. */
+  lifecycle?: Omit<LifecycleScript, 'keyServer'>;
 }
 
 const spec = (level: Level, ids: string[], section: string): Ref => ({ level, ids, section, spec: AM });
@@ -204,6 +208,28 @@ function catalog(): AmCase[] {
     why: 'The action URL must support HTTPS; a loopback test run talks plain HTTP, so this is reported only.',
     legacy: spec('INFO', ['AM-03'], 'Send phase, bullet 3'), entra: spec('INFO', ['AM-03'], 'Send phase, bullet 3') });
   void entraV1Issuer;
+
+  // ---- a failing key server: fail closed, then recover (run after all other cases, one at a time) -
+  // The SUT's clock moves an hour on first, past its unknown-kid cool-down and failed-fetch back-off.
+  const keysRef = { legacy: fact('MUST', ['AM-09', 'AM-CUR-02'], 'legacy profile'), entra: fact('MUST', ['AM-09', 'AM-CUR-10'], 'current (Entra) profile') };
+  const HOUR = 3600_000 + 60_000;
+  const failClosed = (id: string, key: string, fault: KeyFault, title: string, why: string) =>
+    reject(id, bothPaths, title, why, [], keysRef, {
+      lifecycle: { advanceClockMs: HOUR, before: { publish: [key], fault }, after: { fault: null, withdraw: [key] }, signWith: key, mustFetchDuringFault: fault.kind.endsWith('jwks-uri') ? 'metadata' : fault.target },
+      cwe: ['CWE-636'],
+    });
+  const fault = (target: KeyFault['target'], kind: FaultKind): KeyFault => ({ target, kind });
+  failClosed('KLC-010', 'am-new-1', fault('jwks', 'status-500'), 'the keys document answers 500 while a token names a new key', 'With no keys to verify with, the action cannot be verified: refuse it (fail closed), and keep serving.');
+  failClosed('KLC-011', 'am-new-2', fault('metadata', 'status-500'), 'the OpenID metadata answers 500 while a token names a new key', 'With no metadata there is no trusted jwks_uri: refuse the action.');
+  failClosed('KLC-012', 'am-new-3', fault('jwks', 'malformed-json'), 'the keys document is broken JSON while a token names a new key', 'A key set that does not parse gives no key: refuse, never skip the check.');
+  failClosed('KLC-013', 'am-new-4', fault('metadata', 'malformed-json'), 'the OpenID metadata is broken JSON while a token names a new key', 'Metadata that does not parse gives no jwks_uri: refuse, never skip the check.');
+  failClosed('KLC-014', 'am-new-5', fault('jwks', 'hang'), 'the keys document never answers while a token names a new key', 'A hung key server must not get an action accepted; the endpoint should refuse without waiting indefinitely (no answer within the deadline is a robustness warning).');
+  failClosed('KLC-015', 'am-new-6', fault('metadata', 'plain-http-jwks-uri'), 'the metadata names a jwks_uri over plain HTTP, whose key set holds the new key', 'Keys are read over TLS only: a key set fetched over plain HTTP could be anyone\'s.');
+  failClosed('KLC-016', 'am-new-7', fault('metadata', 'untrusted-tls-jwks-uri'), 'the metadata names a jwks_uri on a server whose certificate no trusted CA issued', 'A key server whose certificate does not verify could be anyone\'s: its keys must not be used.');
+  add({ id: 'KLC-017', path: bothPaths, title: 'after a key-server outage, the key it could not serve is accepted once the server is back', expect: 'accept', mutations: [],
+    why: 'Failing closed must not become failing for good: key refreshes go on once the key server answers again.',
+    legacy: fact('MUST', ['AM-CUR-18'], 'sample bugs (Python, five days)'), entra: fact('MUST', ['AM-CUR-18'], 'sample bugs (Python, five days)'),
+    lifecycle: { advanceClockMs: HOUR, before: { publish: ['am-new-1'] }, after: {}, signWith: 'am-new-1' }, retryWhileRefusedMs: 10_000, cwe: ['CWE-347'] });
   return c;
 }
 
@@ -231,6 +257,7 @@ export function amCases(profile: AmProfile): CaseDef<AmPath>[] {
       retryWhileRefusedMs: x.retryWhileRefusedMs,
       anyClientErrorRefuses: true, // the facts sheet: a refused action gets a 4xx (AM-CUR-11)
       cwe: x.cwe,
+      ...(x.lifecycle ? { lifecycle: { keyServer: AM_KEY_SERVERS[profile], ...x.lifecycle } } : {}),
     }];
   });
 }

@@ -4,13 +4,15 @@
 // key of its own, and puts the key server right again afterwards. They run after all other cases,
 // one at a time, in this order.
 import type { CaseDef, LifecycleScript, Level } from '../../harness/engine/case-model';
-import type { BotPath } from '../../harness/profiles/bot-framework';
+import { CONNECTOR_KEY_SERVER, type BotPath } from '../../harness/profiles/bot-framework';
 import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import { C2B_REQ, FACT, FACTS, SPEC } from './case-builder';
 
 const HOUR = 3600_000;
 const PAST_HOURLY_LIMIT = HOUR + 60_000;
 const PAST_DAILY_CACHE = 24 * HOUR + 60_000;
+
+type Script = Omit<LifecycleScript, 'keyServer'>;
 
 interface LifecycleSpec {
   title: string;
@@ -20,7 +22,7 @@ interface LifecycleSpec {
   spec?: string;
   expect: CaseDef['expect'];
   why: string;
-  script: LifecycleScript;
+  script: Script;
   retryWhileRefusedMs?: number;
   cwe?: string[];
 }
@@ -36,7 +38,7 @@ const add = (id: string, s: LifecycleSpec): void => {
     expect: s.expect,
     why: s.why,
     mutations: [],
-    lifecycle: s.script,
+    lifecycle: { keyServer: CONNECTOR_KEY_SERVER, ...s.script },
     retryWhileRefusedMs: s.retryWhileRefusedMs,
     cwe: s.cwe,
   });

@@ -41,3 +41,10 @@ export const bfFlawRunArgs = (flaw: string): string[] => [
   '--only-results', // only results.json is pinned
   ...(BF_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!BF-C2B-KLC-)']),
 ];
+
+/** The Actionable Messages flaws in the key source; only they run the key-lifecycle cases (AM-KLC-*, AME-KLC-*). */
+export const AM_KEY_LIFECYCLE_FLAWS = ['fail-open-when-keys-unavailable', 'keys-never-refreshed', 'metadata-per-request', 'first-key-only'];
+
+/** Extra CLI arguments of a self-test run on a flaw in `profile`: the key-lifecycle cases are left out for flaws outside the key source. */
+export const lifecycleGrepArgs = (profile: string, flaw: string): string[] =>
+  profile.startsWith('actionable-messages') && !AM_KEY_LIFECYCLE_FLAWS.includes(flaw) ? ['--grep', '^(?!AME?-KLC-)'] : [];
