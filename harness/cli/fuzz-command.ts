@@ -8,7 +8,8 @@ import type { RunConfig } from '../run/config';
 import { startRun, type StartedRun } from '../run/start-run';
 import { redactText, secretsInEnv } from '../results/redact';
 import { BASELINES } from '../../suites/baselines';
-import { fuzzDoc, FUZZ_FILE, sutOf, writeFuzzDoc, type Finding, type FuzzDoc } from '../fuzz/fuzz-file';
+import { fuzzDoc, FUZZ_FILE, writeFuzzDoc, type Finding, type FuzzDoc } from '../fuzz/fuzz-file';
+import { sutOf } from '../results/results-file';
 import { fuzzLoop, type FuzzLoopResult } from '../fuzz/fuzz-run';
 import { say } from './say';
 

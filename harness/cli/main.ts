@@ -11,10 +11,10 @@ import { HELP, parseRunArgs, UsageError, type RunArgs } from './args';
 import { formatCatalog } from './list-cases';
 import { coverageOf, coverageText, REQUIREMENTS } from '../coverage/coverage';
 import { compareResults, comparisonText } from '../results/compare';
-import { validateResults } from '../results/results-file';
 import expectFailuresSchema from '../../fixtures/schemas/expect-failures.schema.json';
 import Ajv from 'ajv';
 import { say } from './say';
+import { readResultsFile } from './run-folders';
 import { mergeCommand } from './merge-command';
 import { matrixCommand } from './matrix-command';
 // The report, fuzz and load commands load Playwright's browser library, fast-check and more (over a
@@ -160,15 +160,7 @@ function readExpectFailures(file: string, profile: ProfileName): Record<string, 
 }
 
 function compare(baseFile: string, headFile: string): number {
-  const read = (file: string) => {
-    try {
-      const doc = JSON.parse(readFileSync(file, 'utf8')) as ResultsDoc;
-      validateResults(doc);
-      return doc;
-    } catch (err) {
-      throw new Error(`${file}: ${(err as Error).message}`);
-    }
-  };
+  const read = (file: string) => readResultsFile(file).doc;
   let base: ResultsDoc;
   let head: ResultsDoc;
   try {

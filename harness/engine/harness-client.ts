@@ -27,8 +27,9 @@ export class HarnessClient {
     return JSON.parse(res.body) as T;
   }
 
-  hits(server: string, pathIncludes: string): Promise<Hit[]> {
-    return this.control<Hit[]>(`/hits?server=${encodeURIComponent(server)}&path=${encodeURIComponent(pathIncludes)}`);
+  /** The fakes' log of requests to `server` whose path includes `pathIncludes` (received at or after `since`, epoch ms, when given). */
+  hits(server: string, pathIncludes: string, since = 0): Promise<Hit[]> {
+    return this.control<Hit[]>(`/hits?server=${encodeURIComponent(server)}&path=${encodeURIComponent(pathIncludes)}&since=${since}`);
   }
 
   sutState(): Promise<SutState> {

@@ -47,7 +47,7 @@ export function renderRequest(draft: CaseDraft, token: string, sutUrl: string): 
 }
 
 /** A fresh baseline of the case's path with the case's mutations applied, signed and rendered. */
-function mutatedRequest<Path extends string>(def: CaseDef<Path>, baseline: BaselineFn<Path>, c: MutationContext, h: HarnessClient) {
+export function mutatedRequest<Path extends string>(def: CaseDef<Path>, baseline: BaselineFn<Path>, c: MutationContext, h: HarnessClient) {
   const draft = baseline(def.path, c, h.state);
   for (const m of def.mutations) m.apply(draft, c);
   const token = renderToken(draft.token, h.state.keys);

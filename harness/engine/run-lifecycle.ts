@@ -3,22 +3,17 @@
 // key server right again, and judge from the answers and the key server's request log.
 import { randomBytes } from 'node:crypto';
 import type { ClockState } from '../run/sut-clock';
-import type { Hit } from '../servers/router';
 import { decodeForEvidence } from '../tokens/compact';
-import { renderToken } from '../tokens/draft';
-import { signWithKey, type MutationContext } from '../tokens/mutations';
+import { setHeader, signWithKey, type MutationContext } from '../tokens/mutations';
 import { caseIdentity } from './case-identity';
 import type { CaseDef, CaseResult, LifecycleScript } from './case-model';
 import { evaluate, type Observation } from './evaluate';
 import type { HarnessClient } from './harness-client';
-import { renderRequest, type BaselineFn } from './run-case';
+import { mutatedRequest, type BaselineFn } from './run-case';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const isAccept = (status: number) => status >= 200 && status < 300;
 
-async function keyServerHits(h: HarnessClient, server: string, since: number): Promise<Hit[]> {
-  return (await h.hits(server, '/')).filter((x) => x.at >= since);
-}
 
 export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
   const lc = def.lifecycle as LifecycleScript;
@@ -34,17 +29,11 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
 
   // Tokens are dated by the SUT's clock, which the case moves ahead.
   const ctx = (): MutationContext => ({ keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId: def.id, now: Math.floor((Date.now() + clock.offsetMs) / 1000) });
-  const request = (key: string, randomKid = false) => {
-    const c = ctx();
-    const draft = baseline(def.path, c, h.state);
-    for (const m of def.mutations) m.apply(draft, c);
-    signWithKey(key).apply(draft, c);
-    if (randomKid) draft.token.header.kid = randomBytes(20).toString('base64url');
-    const token = renderToken(draft.token, h.state.keys);
-    return { token, req: renderRequest(draft, token, h.state.sutUrl) };
-  };
+  // The case's request: the usual mutated baseline (run-case), signed by the case's key, maybe under a random kid.
+  const randomKid = setHeader('kid', () => randomBytes(20).toString('base64url'), 'a fresh random value');
+  const request = (key: string, withRandomKid = false) =>
+    mutatedRequest({ ...def, mutations: [...def.mutations, signWithKey(key), ...(withRandomKid ? [randomKid] : [])] }, baseline, ctx(), h);
 
-  // These cases run in a worker of their own, after all others: ask the runner whether the SUT is still there.
   o.sutGone = h.hungReason() ?? (await h.sutGone());
   if (!o.sutGone) {
     // The control first, by the SUT's clock as it stands (so it cannot trigger the refresh the case is about).
@@ -99,13 +88,12 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
       o.error = (err as Error).message;
       o.sutGone = await h.sutGone();
     } finally {
-      const during = await keyServerHits(h, lc.keyServer.server, since);
+      const during = await h.hits(lc.keyServer.server, '/', since);
       fetchedDuringFault = during.filter((x) => (lc.mustFetchDuringFault === 'metadata' ? lc.keyServer.metadata : lc.keyServer.jwks).test(x.path)).length;
       await h.controlPost('/key-lifecycle', lc.after);
     }
-    jwksFetches = (await keyServerHits(h, lc.keyServer.server, since)).filter((x) => lc.keyServer.jwks.test(x.path)).length;
-    const sinceThen = (hits: Hit[]) => hits.filter((x) => x.at >= since).length;
-    const elsewhere = sinceThen(await h.hits('plain-http-keys', '/')) + sinceThen(await h.hits('untrusted-tls-keys', '/'));
+    jwksFetches = (await h.hits(lc.keyServer.server, '/', since)).filter((x) => lc.keyServer.jwks.test(x.path)).length;
+    const elsewhere = (await h.hits('plain-http-keys', '/', since)).length + (await h.hits('untrusted-tls-keys', '/', since)).length;
     if (elsewhere) notes.push(`the SUT fetched keys ${elsewhere} time(s) from the plain-HTTP or untrusted-certificate key server`);
     if (lc.requests) notes.push(`${accepted} of ${sent} request(s) accepted`);
   }

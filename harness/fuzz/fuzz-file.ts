@@ -1,11 +1,11 @@
 // fuzz.json: the fuzz command's report, checked against fixtures/schemas/fuzz.schema.json and
 // redacted before it is written (a SUT may echo the run's app password in its answers).
 import { documentChecker } from '../results/document-checker';
+import type { SutDescription } from '../results/results-file';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import schema from '../../fixtures/schemas/fuzz.schema.json';
 import pkg from '../../package.json';
-import type { RunConfig } from '../run/config';
 import { redactSecrets } from '../results/redact';
 import type { FindingKind } from './classify';
 import type { RenderedRequest } from './mutant';
@@ -38,7 +38,7 @@ export interface FuzzDoc {
   timeLimitS: number;
   error?: string;
   control?: { status?: number; body?: string; error?: string };
-  sut: { command?: string; target?: string; endpoint: string; bundled?: boolean; name?: string; version?: string };
+  sut: SutDescription;
   mutatorTable: Array<{ name: string; summary: string }>;
   findings: Finding[];
   startedAt: string;
@@ -47,15 +47,6 @@ export interface FuzzDoc {
 
 export const FUZZ_FILE = 'fuzz.json';
 export const RESPONSE_BODY_CHARS = 500;
-
-export function sutOf(run: RunConfig): FuzzDoc['sut'] {
-  return {
-    ...(run.sut ? { command: run.sut.command, bundled: Boolean(run.sut.bundled) } : { target: run.target }),
-    endpoint: run.endpoint,
-    ...(run.sutName ? { name: run.sutName } : {}),
-    ...(run.sutVersion ? { version: run.sutVersion } : {}),
-  };
-}
 
 export function fuzzDoc(fields: Omit<FuzzDoc, 'schemaVersion' | 'suite' | 'mutatorTable'>): FuzzDoc {
   return { schemaVersion: 1, suite: { name: pkg.name, version: pkg.version }, ...fields, mutatorTable: MUTATORS.map(({ name, summary }) => ({ name, summary })) };

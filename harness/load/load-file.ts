@@ -1,6 +1,7 @@
 // load.json: built from a finished (or cut short) load run, checked against its JSON Schema the
 // way results.json is, redacted, and written to the run's output folder.
 import { documentChecker } from '../results/document-checker';
+import { sutOf, type SutDescription } from '../results/results-file';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import schema from '../../fixtures/schemas/load.schema.json';
@@ -13,7 +14,7 @@ export interface LoadDoc {
   schemaVersion: 1;
   profile: string;
   path: string;
-  sut: { command?: string; target?: string; endpoint: string; bundled?: boolean; name?: string; version?: string };
+  sut: SutDescription;
   requests: number;
   concurrency: number;
   decoyEvery: number;
@@ -52,12 +53,7 @@ export function buildLoadDoc(i: LoadFileInput): LoadDoc {
     schemaVersion: 1,
     profile: run.profile,
     path: i.path,
-    sut: {
-      ...(run.sut ? { command: run.sut.command, bundled: Boolean(run.sut.bundled) } : run.target ? { target: run.target } : {}),
-      endpoint: run.endpoint,
-      ...(run.sutName ? { name: run.sutName } : {}),
-      ...(run.sutVersion ? { version: run.sutVersion } : {}),
-    },
+    sut: sutOf(run),
     requests: i.requests,
     concurrency: i.concurrency,
     decoyEvery: i.decoyEvery,

@@ -5,13 +5,12 @@
 // the spec and the CWE entries. The attachments (token, request, response, result) come from the test.
 import { AllureReporter } from 'allure-playwright';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
-import { CATALOGS } from '../../suites';
 import type { CaseDef, Level } from '../engine/case-model';
 import { loadRunConfig } from '../run/config';
 import { tierOf, type Tier } from '../results/gate';
 import { cweOf } from '../results/cwe';
 import { specLinkOf } from '../results/spec-links';
-import { caseIdOf, caseResultOf } from './case-result-of';
+import { catalogById, caseIdOf, caseResultOf } from './case-result-of';
 
 const SEVERITY: Record<Level, string> = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor', INFO: 'trivial' };
 
@@ -56,7 +55,7 @@ export function allureLabelsOf(def: CaseDef, tier: Tier): { labels: Label[]; lin
 }
 
 export default class TieredAllureReporter extends AllureReporter {
-  private readonly catalog = new Map((CATALOGS[loadRunConfig().profile] ?? []).map((c) => [c.id, c]));
+  private readonly catalog = catalogById(loadRunConfig().profile);
 
   override async onTestEnd(test: TestCase, result: TestResult): Promise<void> {
     const def = this.catalog.get(caseIdOf(test));

@@ -1,11 +1,16 @@
 // Reads a case's result from its Playwright test result; a test that died before attaching one
 // (timeout, crash in the harness) becomes an `error` result built from the catalog entry.
 import type { TestCase, TestResult } from '@playwright/test/reporter';
+import { CATALOGS } from '../../suites';
+import type { ProfileName } from '../profiles/registry';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { RESULT_ATTACHMENT } from '../engine/define-suite';
 import { caseIdentity } from '../engine/case-identity';
 
 export const caseIdOf = (test: TestCase): string => test.title.split(' ')[0];
+
+/** The run's catalog by case id: how each reporter finds the case a test is. */
+export const catalogById = (profile: string): Map<string, CaseDef> => new Map((CATALOGS[profile as ProfileName] ?? []).map((c) => [c.id, c]));
 
 export function errorResult(def: CaseDef, reason: string): CaseResult {
   return { ...caseIdentity(def), observed: {}, outcome: 'error', reason, evidence: { mutations: def.mutations.map((m) => m.describe) } };

@@ -1,17 +1,16 @@
 // Console output while a run goes: failures as they happen, a count every few seconds, and a
 // per-level summary at the end. Plain lines (CI logs have no cursor to move).
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { CATALOGS } from '../../suites';
 import { LEVELS, OUTCOMES, type CaseResult } from '../engine/case-model';
 import { TIERS } from '../results/gate';
 import { summarize } from '../results/results-file';
 import { loadRunConfig } from '../run/config';
 import { readRunStatus } from '../run/run-status';
-import { caseIdOf, caseResultOf } from './case-result-of';
+import { catalogById, caseIdOf, caseResultOf } from './case-result-of';
 
 export default class ProgressReporter implements Reporter {
   private readonly run = loadRunConfig();
-  private readonly catalog = new Map((CATALOGS[this.run.profile] ?? []).map((c) => [c.id, c]));
+  private readonly catalog = catalogById(this.run.profile);
   private readonly done: CaseResult[] = [];
   private total = 0;
   private failed = 0;

@@ -3,17 +3,16 @@
 // the SUT would not start, crashed or hung. junit.xml is written from it, with the same verdicts.
 import { existsSync, readFileSync } from 'node:fs';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { CATALOGS } from '../../suites';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { caseFilter, loadRunConfig, type RunConfig } from '../run/config';
 import { egressLogIn, readRunStatus } from '../run/run-status';
 import { buildResults } from '../results/results-file';
 import { writeRunOutputs } from '../results/write-outputs';
-import { caseIdOf, caseResultOf, errorResult } from './case-result-of';
+import { catalogById, caseIdOf, caseResultOf, errorResult } from './case-result-of';
 
 export default class ResultsReporter implements Reporter {
   private readonly run: RunConfig = loadRunConfig();
-  private readonly catalog: Map<string, CaseDef> = new Map((CATALOGS[this.run.profile] ?? []).map((c) => [c.id, c]));
+  private readonly catalog: Map<string, CaseDef> = catalogById(this.run.profile);
   private readonly results = new Map<string, CaseResult>();
   private readonly startedAt = new Date().toISOString();
   /** The cases of this slice when the run is sharded (--shard): the others belong to other slices. */

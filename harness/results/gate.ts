@@ -21,6 +21,17 @@ export function tierOf(c: Pick<CaseResult, 'outcome' | 'expect' | 'requirement'>
   }
 }
 
+/** A case's tier as written, or worked out for files written before tiers existed. */
+export const tierOfCase = (c: Pick<CaseResult, 'outcome' | 'expect' | 'requirement' | 'tier'>): Tier => c.tier ?? tierOf(c);
+
+/** How many cases of each tier: a results file's own count, or one worked out for older files. */
+export function tierCounts(doc: { cases: CaseResult[]; summary: { tiers?: Record<Tier, number> } }): Record<Tier, number> {
+  if (doc.summary.tiers) return doc.summary.tiers;
+  const n = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+  for (const c of doc.cases) n[tierOfCase(c)]++;
+  return n;
+}
+
 export interface GateOptions {
   strict?: boolean;
   /** Case id -> why it is a known departure. */

@@ -2,7 +2,7 @@
 // HTML page (inline CSS, no scripts, nothing fetched) with a row per case and a column per SUT, so
 // several results.json files can be read side by side. A pure function: docs in, HTML out.
 import type { CaseResult } from '../engine/case-model';
-import { tierOf, TIERS, type Tier } from './gate';
+import { tierCounts, tierOfCase, TIERS, type Tier } from './gate';
 import type { ResultsDoc } from './results-file';
 import { html, verdictOf } from './summary';
 
@@ -19,14 +19,6 @@ const truncate = (s: string, max = 300): string => {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
 };
 
-// Old results files have no per-case tier: derive it the way buildResults does.
-const tier = (c: CaseResult): Tier => c.tier ?? tierOf(c);
-
-const countTiers = (cases: CaseResult[]): Record<Tier, number> => {
-  const n = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  for (const c of cases) n[tier(c)]++;
-  return n;
-};
 
 
 const VERDICT_CLASS = { conformant: 'v-ok', 'conformant with warnings': 'v-warn', 'not conformant': 'v-fail', incomplete: 'v-inc' } as const;
@@ -88,14 +80,14 @@ export function matrixHtml(columns: MatrixColumn[], opts: { title?: string; diff
 
   const cell = (c: CaseResult | undefined): string => {
     if (!c) return '<td class="cell t-absent" data-tier="absent">—</td>';
-    const t = tier(c);
+    const t = tierOfCase(c);
     return `<td class="cell t-${t}" data-tier="${t}" title="${html(truncate(c.reason))}">${t}</td>`;
   };
   const caseRow = (r: Row) =>
     `<tr data-case="${html(r.id)}"><td class="case">${html(r.id)}</td><td>${html(r.first.requirement.level)}</td><td class="title">${html(r.first.title)}</td>${byId.map((m) => cell(m.get(r.id))).join('')}</tr>`;
 
   // With several profiles, a sub-header row per profile and its cases under it, profiles in first-seen order.
-  const sameEverywhere = (r: Row) => new Set(byId.map((m) => { const c = m.get(r.id); return c ? tier(c) : 'absent'; })).size === 1;
+  const sameEverywhere = (r: Row) => new Set(byId.map((m) => { const c = m.get(r.id); return c ? tierOfCase(c) : 'absent'; })).size === 1;
   const all = [...rows.values()].filter((r) => !opts.differing || !sameEverywhere(r));
   const body = grouped
     ? [...new Set(all.map((r) => r.profile))]
@@ -104,7 +96,7 @@ export function matrixHtml(columns: MatrixColumn[], opts: { title?: string; diff
     : all.map(caseRow).join('\n');
 
   // Footer: a row per tier, a count per column; the file's own summary when it has one.
-  const counts = columns.map(({ doc }) => doc.summary.tiers ?? countTiers(doc.cases));
+  const counts = columns.map(({ doc }) => tierCounts(doc));
   const foot = TIERS.map(
     (t) => `<tr><th colspan="3" class="case"><span class="t-${t}">${t}</span></th>${counts.map((n, i) => `<td><span data-col="${i}" data-count="${t}">${n[t] ?? 0}</span></td>`).join('')}</tr>`,
   ).join('\n');

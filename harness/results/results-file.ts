@@ -9,11 +9,31 @@ import { gateOf, tierOf, TIERS, type Gate, type Tier } from './gate';
 type Counts = Record<Outcome, number>;
 const zero = (): Counts => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Counts;
 
+/** Who was tested, as results.json, fuzz.json and load.json all describe it. */
+export interface SutDescription {
+  command?: string;
+  target?: string;
+  endpoint: string;
+  bundled?: boolean;
+  name?: string;
+  version?: string;
+}
+
+/** The SUT of a run: the command the harness started (or the target the user started), the endpoint, the declared name and version. */
+export function sutOf(run: RunConfig): SutDescription {
+  return {
+    ...(run.sut ? { command: run.sut.command, bundled: Boolean(run.sut.bundled) } : { target: run.target }),
+    endpoint: run.endpoint,
+    ...(run.sutName ? { name: run.sutName } : {}),
+    ...(run.sutVersion ? { version: run.sutVersion } : {}),
+  };
+}
+
 export interface ResultsDoc {
   schemaVersion: 1;
   suite: { name: string; version: string };
   profile: string;
-  sut: { command?: string; target?: string; endpoint: string; bundled?: boolean; name?: string; version?: string };
+  sut: SutDescription;
   startedAt: string;
   finishedAt: string;
   harness: { error?: string; egress: object[] };
@@ -41,12 +61,7 @@ export function buildResults(input: { run: RunConfig; cases: CaseResult[]; start
     schemaVersion: 1,
     suite: { name: pkg.name, version: pkg.version },
     profile: run.profile,
-    sut: {
-      ...(run.sut ? { command: run.sut.command, bundled: Boolean(run.sut.bundled) } : { target: run.target }),
-      endpoint: run.endpoint,
-      ...(run.sutName ? { name: run.sutName } : {}),
-      ...(run.sutVersion ? { version: run.sutVersion } : {}),
-    },
+    sut: sutOf(run),
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
     harness: { ...(input.harnessError ? { error: input.harnessError } : {}), egress: input.egress },

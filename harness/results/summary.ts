@@ -3,7 +3,7 @@
 // its evidence, and the SHA-256 of each results.json it was made from, so a submitted report can be
 // checked against its data. One run makes a one-profile summary; `report DIR...` one across profiles.
 import type { CaseResult } from '../engine/case-model';
-import { tierOf, TIERS } from './gate';
+import { tierCounts, tierOfCase, TIERS } from './gate';
 import type { ResultsDoc } from './results-file';
 
 export type Verdict = 'conformant' | 'conformant with warnings' | 'not conformant' | 'incomplete';
@@ -15,7 +15,7 @@ export interface SummaryRun {
 
 export function verdictOf(doc: ResultsDoc): Verdict {
   // Tiers are worked out here rather than read: files written before tiers existed have none.
-  const tiers = doc.cases.map((c) => c.tier ?? tierOf(c));
+  const tiers = doc.cases.map(tierOfCase);
   // A failed MUST decides, even beside errors. The expected-failures file excuses a failure from the
   // CI gate, not from the verdict: a reviewer reads the summary, and a listed departure is still one.
   if (tiers.includes('FAIL')) return 'not conformant';
@@ -33,8 +33,10 @@ const failures = (doc: ResultsDoc): CaseResult[] => doc.cases.filter((c) => c.ou
 const sutOf = (doc: ResultsDoc) => `${doc.sut.name ?? doc.sut.command ?? doc.sut.target ?? '(unnamed)'}${doc.sut.version ? ` ${doc.sut.version}` : ''}`;
 const sutsOf = (runs: SummaryRun[]) => [...new Set(runs.map((r) => sutOf(r.doc)))].join('; ');
 const period = (runs: SummaryRun[]) => `${runs.map((r) => r.doc.startedAt).sort()[0]} – ${runs.map((r) => r.doc.finishedAt).sort().at(-1)}`;
-const tierCount = (doc: ResultsDoc, t: (typeof TIERS)[number]) => doc.summary.tiers?.[t] ?? doc.cases.filter((c) => (c.tier ?? tierOf(c)) === t).length;
-const tierLine = (doc: ResultsDoc) => TIERS.map((t) => `${t} ${tierCount(doc, t)}`).join(', ');
+const tierLine = (doc: ResultsDoc) => {
+  const n = tierCounts(doc);
+  return TIERS.map((t) => `${t} ${n[t]}`).join(', ');
+};
 /** The reason a failure is listed in the expected-failures file, if it is. */
 const knownDeparture = (doc: ResultsDoc, id: string) => doc.gate?.expectedFailures.find((e) => e.id === id)?.reason;
 const short = (v: unknown, max = 600): string => {
@@ -99,13 +101,18 @@ ${c.evidence.token ? `<dt>decoded</dt><dd><pre>${html(short(c.evidence.token.hea
 ${c.evidence.response ? `<dt>response</dt><dd><pre>${html(`${c.evidence.response.status} ${short(c.evidence.response.body, 300)}`)}</pre></dd>` : ''}</dl></section>`;
 }
 
+function tierSpans(doc: ResultsDoc): string {
+  const n = tierCounts(doc);
+  return TIERS.map((t) => `<span data-tier="${t}">${t} ${n[t]}</span>`).join(', ');
+}
+
 function profileHtml({ doc }: SummaryRun): string {
   const s = doc.summary;
   const rows = LEVELS.map((l) => `<tr data-level="${l}"><th>${l}</th>${OUTCOMES.map((o) => `<td data-outcome="${o}">${s.byLevel[l][o]}</td>`).join('')}</tr>`).join('\n');
   return `<section class="profile" data-profile="${html(doc.profile)}"><h2>${html(doc.profile)}: counts</h2>
 <table class="counts"><tr><th>level</th>${OUTCOMES.map((o) => `<th>${o}</th>`).join('')}</tr>
 ${rows}</table>
-<p data-tiers>${TIERS.map((t) => `<span data-tier="${t}">${t} ${tierCount(doc, t)}</span>`).join(', ')}</p>
+<p data-tiers>${tierSpans(doc)}</p>
 <h2>${html(doc.profile)}: failures (${failures(doc).length})</h2>
 ${failures(doc).map((c) => failureHtml(c, knownDeparture(doc, c.id))).join('\n') || '<p>None.</p>'}</section>`;
 }

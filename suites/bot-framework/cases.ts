@@ -4,7 +4,7 @@ import { KEY_LIFECYCLE_CASES } from './key-lifecycle-cases';
 import type { CaseDef } from '../../harness/engine/case-model';
 import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, CHANNEL_ISSUER, EMULATOR_TENANTS, OTHER_APP_ID, UNLISTED_TENANT, v1Issuer, v2Issuer, type BotPath } from '../../harness/profiles/bot-framework';
 import * as M from '../../harness/tokens/mutations';
-import { C2B_REQ, EMU_REQ, FACT, FACTS, family, type CaseSpec } from './case-builder';
+import { C2B_REQ, EMU_REQ, FACT, family, type CaseSpec } from './case-builder';
 import { ALG_ATTACKS, JWS_ATTACKS, KID_ATTACKS, SIG_ATTACKS, type Attack } from './jws-attacks';
 
 const RFC_JWS = 'RFC 7515/7519 as required by';
