@@ -1,7 +1,8 @@
 // `npm run bench`: every profile's full matrix against its bundled reference SUT, and the
 // bot-framework matrix against the stock botbuilder bot, one run after another through the CLI as a
 // user runs it. One JSON line per run (the issue's fields, then where the time went), then one
-// line for all the reference runs together.
+// line for all the reference runs together, the machine's floor (RSA, loopback HTTP) and the test
+// runner's floor (as many empty Playwright tests as there were cases).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { PROFILE_NAMES } from '../profiles/registry';
 import type { ResultsDoc } from '../results/results-file';
 import { REPO_ROOT } from '../run/config';
+import { runnerFloor } from './runner-floor';
 import { signingCost } from './signing-cost';
 import { watchPeakRss } from './process-tree';
 
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
   const sum = (k: string) => refs.reduce((n, l) => n + (l[k] as number), 0);
   console.log(JSON.stringify({ profile: 'all', sut: 'reference', cases: sum('cases'), wall_s: round(sum('wall_s')), startup_s: round(sum('startup_s')), runs: refs.length }));
   console.log(JSON.stringify({ floor: await signingCost() }));
+  // As many empty Playwright tests as the reference runs had cases: the runner's own share.
+  console.log(JSON.stringify({ runner_floor: await runnerFloor(sum('cases')) }));
 }
 
 main().catch((err) => {

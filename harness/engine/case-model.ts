@@ -63,6 +63,10 @@ export interface LifecycleKeyServer {
   metadata: RegExp;
   jwks: RegExp;
   controlKey: string;
+  /** The header that names the signing key: kid (a JWKS), or x5t (a certificate's thumbprint, as in S2S metadata). Default kid. */
+  keyHeader?: 'kid' | 'x5t';
+  /** What the findings call the document the keys come from (default "keys document"). */
+  keysDocument?: string;
 }
 
 /** A key-lifecycle case's script. Its token is the path's baseline signed with `signWith`. */
@@ -76,7 +80,7 @@ export interface LifecycleScript {
   before: LifecycleCommand;
   after: LifecycleCommand;
   signWith: string;
-  /** Each request's kid is a fresh random value (unknown kids). */
+  /** Each request's kid (or x5t, per the key server's keyHeader) is a fresh random value (unknown keys). */
   randomKid?: boolean;
   /** How many requests, how many at a time (default one). The last answer is the one judged. */
   requests?: { count: number; concurrency: number };

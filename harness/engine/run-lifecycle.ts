@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ClockState } from '../run/sut-clock';
 import { decodeForEvidence } from '../tokens/compact';
-import { setHeader, signWithKey, type MutationContext } from '../tokens/mutations';
+import { setHeader, signWithCert, signWithKey, type MutationContext } from '../tokens/mutations';
 import { caseIdentity } from './case-identity';
 import type { CaseDef, CaseResult, LifecycleScript } from './case-model';
 import { evaluate, type Observation } from './evaluate';
@@ -20,7 +20,8 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
   const started = performance.now();
   const o: Observation = {};
   const notes: string[] = [];
-  const evidence: CaseResult['evidence'] = { mutations: [...def.mutations.map((m) => m.describe), `signed by key "${lc.signWith}"${lc.randomKid ? ', kid a fresh random value each time' : ''}`] };
+  const keyHeader = lc.keyServer.keyHeader ?? 'kid';
+  const evidence: CaseResult['evidence'] = { mutations: [...def.mutations.map((m) => m.describe), `signed by key "${lc.signWith}"${lc.randomKid ? `, ${keyHeader} a fresh random value each time` : ''}`] };
   let clock: ClockState = { offsetMs: 0, acknowledged: false };
   let fetchedDuringFault = 0;
   let jwksFetches = 0;
@@ -29,10 +30,12 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
 
   // Tokens are dated by the SUT's clock, which the case moves ahead.
   const ctx = (): MutationContext => ({ keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId: def.id, now: Math.floor((Date.now() + clock.offsetMs) / 1000) });
-  // The case's request: the usual mutated baseline (run-case), signed by the case's key, maybe under a random kid.
-  const randomKid = setHeader('kid', () => randomBytes(20).toString('base64url'), 'a fresh random value');
+  // The case's request: the usual mutated baseline (run-case), signed by the case's key (named by
+  // kid, or by x5t where keys are certificates), maybe under a random kid or x5t.
+  const randomKid = setHeader(keyHeader, () => randomBytes(20).toString('base64url'), 'a fresh random value');
+  const signWith = keyHeader === 'x5t' ? signWithCert : signWithKey;
   const request = (key: string, withRandomKid = false) =>
-    mutatedRequest({ ...def, mutations: [...def.mutations, signWithKey(key), ...(withRandomKid ? [randomKid] : [])] }, baseline, ctx(), h);
+    mutatedRequest({ ...def, mutations: [...def.mutations, signWith(key), ...(withRandomKid ? [randomKid] : [])] }, baseline, ctx(), h);
 
   o.sutGone = h.hungReason() ?? (await h.sutGone());
   if (!o.sutGone) {
@@ -114,18 +117,19 @@ export interface Seen {
 export function judge(def: CaseDef, lc: LifecycleScript, o: Observation, seen: Seen): ReturnType<typeof evaluate> {
   const base = { status: o.status, controlStatus: o.controlStatus };
   const ran = !o.sutGone && o.controlStatus !== undefined && isAccept(o.controlStatus);
+  const keysDocument = lc.keyServer.keysDocument ?? 'keys document';
   const clockNote = seen.clock.acknowledged ? '' : ' (the SUT never acknowledged its clock being moved: not a Node SUT started with the harness\'s preload, so its refresh limits may still hold)';
   if (ran && lc.mustFetchDuringFault && !seen.fetchedDuringFault)
-    return { outcome: 'inconclusive', reason: `the SUT did not fetch the ${lc.mustFetchDuringFault === 'jwks' ? 'keys document' : 'metadata'} while the key server was faulty, so failing closed was not exercised${clockNote}`, observed: base };
+    return { outcome: 'inconclusive', reason: `the SUT did not fetch the ${lc.mustFetchDuringFault === 'jwks' ? keysDocument : 'metadata'} while the key server was faulty, so failing closed was not exercised${clockNote}`, observed: base };
   // A hung key server: no answer within the deadline is a refusal, if a slow one.
   if (ran && o.error && !o.sutGone && lc.before.fault?.kind === 'hang' && def.expect === 'reject')
     return { outcome: 'pass', reason: `no answer within the deadline while the key server hung (not an acceptance)`, observed: { ...base, robustness: { verdict: 'warn', detail: `did not answer within the deadline while its key server hung: ${o.error}` } } };
   if (ran && !o.error && lc.jwksFetches?.max !== undefined && seen.jwksFetches > lc.jwksFetches.max)
-    return { outcome: 'fail', reason: `fetched the keys document ${seen.jwksFetches} times (at most ${lc.jwksFetches.max} expected)`, observed: base };
+    return { outcome: 'fail', reason: `fetched the ${keysDocument} ${seen.jwksFetches} times (at most ${lc.jwksFetches.max} expected)`, observed: base };
   if (ran && !o.error && lc.jwksFetches?.min !== undefined && seen.jwksFetches < lc.jwksFetches.min)
     return seen.clock.acknowledged
-      ? { outcome: 'fail', reason: `did not fetch the keys document again (${seen.jwksFetches} fetches; at least ${lc.jwksFetches.min} expected)`, observed: base }
-      : { outcome: 'inconclusive', reason: `no refetch of the keys document${clockNote}`, observed: base };
+      ? { outcome: 'fail', reason: `did not fetch the ${keysDocument} again (${seen.jwksFetches} fetches; at least ${lc.jwksFetches.min} expected)`, observed: base }
+      : { outcome: 'inconclusive', reason: `no refetch of the ${keysDocument}${clockNote}`, observed: base };
   const verdict = evaluate(def, o);
   if (verdict.outcome === 'fail' && def.expect === 'accept' && !seen.clock.acknowledged)
     return { outcome: 'inconclusive', reason: `${verdict.reason}${clockNote}`, observed: verdict.observed };

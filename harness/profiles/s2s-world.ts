@@ -4,11 +4,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createSigningKeys } from '../keys/signing-keys';
 import { addAttackerRoutes } from '../servers/attacker';
+import { KeySetLifecycle } from '../servers/key-lifecycle';
 import { listen } from '../servers/listen';
 import { Router } from '../servers/router';
 import { addS2sMetadataRoutes, METADATA_PATH } from '../servers/s2s-metadata';
 import type { ProfileWorld, WorldSetup } from './registry';
-import { BUNDLE_KEYS, ISSUER_A_ID, issuerAt, S2S_KEYS, s2sSutEnv, type S2sProfile } from './s2s';
+import { BUNDLE_KEYS, ISSUER_A_ID, issuerAt, METADATA_KEYS, metadataSpelling, S2S_KEYS, s2sSutEnv, type S2sProfile } from './s2s';
 
 export async function startS2sWorld({ ca, log, outDir }: WorldSetup, profile: S2sProfile): Promise<ProfileWorld> {
   const keys = createSigningKeys(ca, S2S_KEYS);
@@ -16,11 +17,11 @@ export async function startS2sWorld({ ca, log, outDir }: WorldSetup, profile: S2
   const bundlePath = path.join(outDir, 's2s-trusted-certs.pem');
   writeFileSync(bundlePath, BUNDLE_KEYS.map((k) => keys[k].certPem).join(''));
 
+  // The key-lifecycle cases publish and withdraw metadata certificates and break the metadata server.
+  const keySet = new KeySetLifecycle(METADATA_KEYS, (name) => name.startsWith('meta-') && name in keys);
   const stsRouter = new Router('sts', log, 'https');
-  addS2sMetadataRoutes(stsRouter, issuerAt(ISSUER_A_ID), () => [
-    { derBase64: keys['meta-1'].jwk.x5c[0], type: 'x509Certificate', usage: 'signing' },
-    { derBase64: keys['meta-2'].jwk.x5c[0], type: 'x509certificate', usage: 'Signing' },
-  ]);
+  const published = () => keySet.publishedNames().map((name) => ({ derBase64: keys[name].jwk.x5c[0], ...metadataSpelling(name) }));
+  addS2sMetadataRoutes(stsRouter, issuerAt(ISSUER_A_ID), published, keySet);
   const attackerRouter = new Router('attacker', log, 'https');
   addAttackerRoutes(attackerRouter, keys.rogue.jwk, keys.rogue.certPem);
 
@@ -33,5 +34,6 @@ export async function startS2sWorld({ ca, log, outDir }: WorldSetup, profile: S2
     routeTo: `127.0.0.1:${sts.port}`,
     sutEnv: s2sSutEnv(profile, bundlePath, `${sts.origin}${METADATA_PATH}`),
     close: async () => void (await Promise.all(servers.map((s) => s.close()))),
+    addControlRoutes: (router) => keySet.addControlRoutes(router),
   };
 }

@@ -1,6 +1,7 @@
 // The SharePoint S2S (MS-SPS2SAUTH) and MS-XOAUTH resource-server profiles: identities, keys, the
 // environment a SUT gets (public contract: never rename) and the valid baseline of each path,
 // shaped as SharePoint's TokenHelper builds tokens (ERRATA-AND-FACTS.md, "SharePoint high-trust S2S").
+import type { LifecycleKeyServer } from '../engine/case-model';
 import type { SigningKeySpec } from '../keys/signing-keys';
 import type { CaseDraft, TokenDraft } from '../tokens/draft';
 import type { MutationContext } from '../tokens/mutations';
@@ -33,10 +34,31 @@ export const S2S_KEYS: SigningKeySpec[] = [
   { name: 'sts-b' }, // issuer B's certificate, in the trusted PEM bundle
   { name: 'meta-1' }, // published only in the metadata document, as x509Certificate / signing
   { name: 'meta-2' }, // published only in the metadata document, as x509certificate / Signing
+  { name: 'meta-w' }, // published in the metadata until a key-lifecycle case withdraws it
+  // published in the metadata only by key-lifecycle cases (rotation, faults)
+  { name: 'meta-new-1' },
+  { name: 'meta-new-2' },
+  { name: 'meta-new-3' },
+  { name: 'meta-new-4' },
+  { name: 'meta-new-5' },
   { name: 'untrusted' }, // issued by the same test CA, trusted nowhere
   { name: 'rogue' }, // the attacker's (served by the attacker server for x5u)
 ];
 export const BUNDLE_KEYS = ['sts-a', 'sts-b'];
+/** The metadata document's certificates at the start of a run (the key-lifecycle cases change them). */
+export const METADATA_KEYS = ['meta-1', 'meta-2', 'meta-w'];
+/** The spelling each metadata certificate is listed with: meta-2's varies, as between SharePoint versions. */
+export const metadataSpelling = (name: string) => (name === 'meta-2' ? { type: 'x509certificate', usage: 'Signing' } : { type: 'x509Certificate', usage: 'signing' });
+
+/** The key server of the key-lifecycle cases: the STS's metadata document is both the metadata and the key set. */
+export const S2S_KEY_SERVER: LifecycleKeyServer = {
+  server: 'sts',
+  metadata: /^\/_layouts\/15\/metadata\/json\/1$/,
+  jwks: /^\/_layouts\/15\/metadata\/json\/1$/,
+  controlKey: 'meta-1',
+  keyHeader: 'x5t',
+  keysDocument: 'metadata document',
+};
 
 /** The SUT environment of these profiles (see README "SUT contract"). */
 export function s2sSutEnv(profile: S2sProfile, bundlePath: string, metadataUrl: string): Record<string, string> {

@@ -1,6 +1,7 @@
 // The fake STS's JSON metadata document, in the shape SharePoint publishes at
 // /_layouts/15/metadata/json/1 (ERRATA-AND-FACTS.md): signing certificates as base64 DER.
 // The spelling of `type` and `usage` varies between versions, so each entry says which it uses.
+import type { KeySetLifecycle } from './key-lifecycle';
 import type { Router } from './router';
 
 export interface MetadataKey {
@@ -11,9 +12,13 @@ export interface MetadataKey {
 
 export const METADATA_PATH = '/_layouts/15/metadata/json/1';
 
-export function addS2sMetadataRoutes(router: Router, issuer: string, keys: () => MetadataKey[]): void {
-  router.on('GET', /^\/_layouts\/15\/metadata\/json\/1$/, () => ({
-    status: 200,
-    body: { issuer, keys: keys().map((k) => ({ keyValue: { type: k.type, value: k.derBase64 }, usage: k.usage })) },
-  }));
+/** The document; under a key-lifecycle fault (500, broken JSON, a hang, slow) the faulty answer instead. */
+export function addS2sMetadataRoutes(router: Router, issuer: string, keys: () => MetadataKey[], lifecycle?: KeySetLifecycle): void {
+  router.on('GET', /^\/_layouts\/15\/metadata\/json\/1$/, async () => {
+    const kind = lifecycle?.faultFor('metadata');
+    return (kind && (await lifecycle?.faultyAnswer(kind))) || {
+      status: 200,
+      body: { issuer, keys: keys().map((k) => ({ keyValue: { type: k.type, value: k.derBase64 }, usage: k.usage })) },
+    };
+  });
 }

@@ -2,7 +2,8 @@
 // `actortoken`) and xoauth (MS-XOAUTH, actor claim `actort`). Each case names its requirement for
 // each profile; where the specs disagree the later one (MS-XOAUTH rev. 8.0, 2025) stands and the
 // case says so. Ids are public: never renumber. A case with no reference for a profile is not run there.
-import type { CaseDef, Expect, Level, ResponseCheck } from '../../harness/engine/case-model';
+import type { CaseDef, Expect, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
+import type { FaultKind } from '../../harness/servers/key-lifecycle';
 import {
   ACTOR_CLAIM,
   audience,
@@ -14,6 +15,7 @@ import {
   issuerAt,
   OTHER_REALM,
   REALM,
+  S2S_KEY_SERVER,
   SHAREPOINT_ID,
   TRUSTED_ISSUERS,
   UNTRUSTED_ISSUER_ID,
@@ -49,6 +51,9 @@ interface S2sCase {
   attackerMustNotBeContacted?: boolean;
   responseCheck?: ResponseCheck;
   cwe?: string[];
+  /** A key-lifecycle case (run after all others, one at a time) on the STS's metadata document. */
+  lifecycle?: Omit<LifecycleScript, 'keyServer'>;
+  retryWhileRefusedMs?: number;
 }
 
 const sps = (level: Level, ids: string[], section: string, spec = SPS): Ref => ({ level, ids, section, spec });
@@ -292,6 +297,43 @@ function catalog(): S2sCase[] {
   add({ id: 'MD-002', path: 'app-only-metadata', title: 'metadata certificate listed as "x509certificate" with usage "Signing"', expect: 'accept', mutations: [M.signWithCert('meta-2')],
     why: 'The spelling of type and usage varies between SharePoint versions; consumers match them case-insensitively. Inconclusive when the SUT does not use the metadata at all (MD-001).',
     sps: fact('SHOULD', ['SPS-CUR-11'], 'metadata document'), xo: fact('SHOULD', ['SPS-CUR-11'], 'metadata document') });
+
+  // ---- the metadata's certificates over time, and a failing metadata server (KLC: run after all
+  // other cases, one at a time). The numbers match the bot-framework KLC cases that check the same
+  // thing; the STS publishes certificates in one JSON document (no jwks_uri), so the cases about a
+  // separate keys document and where it points (011, 013, 015, 016) have no counterpart here.
+  // Certificates are cached for a day (SharePoint refreshes its metadata daily), so each case moves
+  // the SUT's clock a day on: otherwise a SUT with a fresh cache never looks at the document.
+  const DAY = 24 * 3600_000 + 60_000;
+  const mdFact = (level: Level) => ({ sps: fact(level, ['SPS-CUR-10', 'SPS-CUR-11'], 'metadata document'), xo: fact(level, ['SPS-CUR-10', 'SPS-CUR-11'], 'metadata document') });
+  const klc = (id: string, x: Omit<S2sCase, 'id' | 'path' | 'mutations'>) => add({ id: `KLC-${id}`, path: 'app-only-metadata', mutations: [], ...x });
+  klc('001', { title: 'a certificate newly published in the metadata is accepted once the SUT refreshes it', expect: 'accept', ...mdFact('SHOULD'),
+    why: 'The STS rolls its signing certificate by publishing the new one in its metadata; a SUT that refreshes the document (the clock is a day on) takes it without a restart.',
+    lifecycle: { advanceClockMs: DAY, before: { publish: ['meta-new-1'] }, after: {}, signWith: 'meta-new-1' }, retryWhileRefusedMs: 10_000, cwe: ['CWE-347'] });
+  klc('002', { title: 'twenty tokens whose x5t names no certificate cause at most one fetch of the metadata', expect: 'reject', ...mdFact('SHOULD'),
+    why: 'A refresh per unknown thumbprint lets anyone make the server hammer its STS; unknown thumbprints may trigger a refresh at most now and then.',
+    lifecycle: { advanceClockMs: DAY, before: {}, after: {}, signWith: 'rogue', randomKid: true, requests: { count: 20, concurrency: 1 }, jwksFetches: { max: 1 } }, cwe: ['CWE-400'] });
+  klc('003', { title: '200 valid tokens signed by a newly published certificate, 20 at a time, fetch the metadata at most 3 times', expect: 'either', ...mdFact('SHOULD'),
+    why: 'Concurrent requests that all miss the cache should share one refresh (single flight); a fetch per request is a stampede on the STS. The metadata answers after 300 ms here, so the first 20 requests all miss before any refresh completes.',
+    lifecycle: { advanceClockMs: DAY, before: { publish: ['meta-new-2'], fault: { target: 'metadata', kind: 'slow' } }, after: { fault: null }, signWith: 'meta-new-2', requests: { count: 200, concurrency: 20 }, jwksFetches: { max: 3 } }, cwe: ['CWE-400'] });
+  klc('004', { title: 'a certificate withdrawn from the metadata is refused once the SUT has refreshed it', expect: 'reject', ...sigRef(),
+    why: 'A token is accepted only under a trusted signing certificate; once the STS no longer publishes this one (and a day has passed), it is not trusted any more (the control is signed by it before it is withdrawn).',
+    lifecycle: { advanceClockMs: DAY, controlKey: 'meta-w', before: { withdraw: ['meta-w'] }, after: {}, signWith: 'meta-w' }, cwe: ['CWE-613', 'CWE-347'] });
+  klc('005', { title: 'the metadata is fetched again once a day has passed', expect: 'accept', ...mdFact('SHOULD'),
+    why: 'Cached certificates are refreshed about daily, so withdrawn ones stop working.',
+    lifecycle: { advanceClockMs: DAY, before: {}, after: {}, signWith: 'meta-1', jwksFetches: { min: 1 } }, cwe: ['CWE-613'] });
+  const failClosed = (id: string, key: string, kind: FaultKind, title: string, why: string) =>
+    klc(id, { title, expect: 'reject', why, ...sigRef(), cwe: ['CWE-636'],
+      lifecycle: { advanceClockMs: DAY, before: { publish: [key], fault: { target: 'metadata', kind } }, after: { fault: null, withdraw: [key] }, signWith: key, mustFetchDuringFault: 'metadata' } });
+  failClosed('010', 'meta-new-3', 'status-500', 'the metadata answers 500 while a token names a new certificate',
+    'With no certificate to verify with, the token cannot be verified: refuse it (fail closed), and keep serving.');
+  failClosed('012', 'meta-new-4', 'malformed-json', 'the metadata is broken JSON while a token names a new certificate',
+    'A document that does not parse gives no certificate: refuse the token, never skip the check.');
+  failClosed('014', 'meta-new-5', 'hang', 'the metadata never answers while a token names a new certificate',
+    'A hung STS must not get a token accepted; the SUT should refuse without waiting for it indefinitely (no answer within the deadline is reported as a robustness warning).');
+  klc('017', { title: 'after a metadata outage, the certificate it could not serve is accepted once the server is back', expect: 'accept', ...mdFact('SHOULD'),
+    why: 'Failing closed must not become failing for good: once the STS answers again (and a day has passed), the new certificate works.',
+    lifecycle: { advanceClockMs: DAY, before: { publish: ['meta-new-3'] }, after: {}, signWith: 'meta-new-3' }, retryWhileRefusedMs: 10_000, cwe: ['CWE-347'] });
   return c;
 }
 
@@ -329,6 +371,8 @@ export function s2sCases(profile: S2sProfile): CaseDef<S2sPath>[] {
       attackerMustNotBeContacted: x.attackerMustNotBeContacted,
       responseCheck: x.responseCheck,
       cwe: x.cwe,
+      retryWhileRefusedMs: x.retryWhileRefusedMs,
+      ...(x.lifecycle ? { lifecycle: { keyServer: S2S_KEY_SERVER, ...x.lifecycle } } : {}),
     }];
   });
 }

@@ -45,6 +45,12 @@ export const bfFlawRunArgs = (flaw: string): string[] => [
 /** The Actionable Messages flaws in the key source; only they run the key-lifecycle cases (AM-KLC-*, AME-KLC-*). */
 export const AM_KEY_LIFECYCLE_FLAWS = ['fail-open-when-keys-unavailable', 'keys-never-refreshed', 'metadata-per-request', 'first-key-only'];
 
+/** The S2S flaws in the certificate source (metadata cache, lookup by x5t); only they run the key-lifecycle cases (SPS2S-KLC-*, XOAUTH-KLC-*). */
+export const S2S_KEY_LIFECYCLE_FLAWS = ['metadata-cached-forever', 'metadata-refresh-on-every-unknown-x5t', 'metadata-no-single-flight', 'fail-open-when-metadata-unavailable', 'metadata-case-sensitive', 'first-cert-only', 'unknown-x5t-tries-all-certs'];
+
 /** Extra CLI arguments of a self-test run on a flaw in `profile`: the key-lifecycle cases are left out for flaws outside the key source. */
-export const lifecycleGrepArgs = (profile: string, flaw: string): string[] =>
-  profile.startsWith('actionable-messages') && !AM_KEY_LIFECYCLE_FLAWS.includes(flaw) ? ['--grep', '^(?!AME?-KLC-)'] : [];
+export function lifecycleGrepArgs(profile: string, flaw: string): string[] {
+  if (profile.startsWith('actionable-messages')) return AM_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!AME?-KLC-)'];
+  if (profile === 'sharepoint-s2s' || profile === 'xoauth') return S2S_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!(SPS2S|XOAUTH)-KLC-)'];
+  return [];
+}
