@@ -86,6 +86,9 @@ export interface LifecycleScript {
   requests?: { count: number; concurrency: number };
   /** JWKS fetches (the Connector's keys document) the case counts: at most max, at least min. */
   jwksFetches?: { max?: number; min?: number };
+  /** After the first answer, while the token is still accepted, move the clock on by each of these
+   *  steps in turn and send it again: how long the SUT keeps accepting it (reported, an INFO case). */
+  probeClockMs?: number[];
   /** The case proves nothing unless the SUT fetched this document while the fault was on. */
   mustFetchDuringFault?: 'metadata' | 'jwks';
 }

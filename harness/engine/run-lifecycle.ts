@@ -27,6 +27,7 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
   let jwksFetches = 0;
   let accepted = 0;
   let sent = 0;
+  let probe: string | undefined;
 
   // Tokens are dated by the SUT's clock, which the case moves ahead.
   const ctx = (): MutationContext => ({ keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId: def.id, now: Math.floor((Date.now() + clock.offsetMs) / 1000) });
@@ -77,6 +78,12 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
       await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
         while (next < count) await sendOne(prepared[next++]);
       }));
+      if (lc.probeClockMs) probe = await probeAcceptance(lc, clock, async (advanceMs) => {
+        clock = await h.controlPost<ClockState>('/clock', { advanceMs });
+        o.status = undefined;
+        await sendOne();
+        return { status: o.status as number | undefined, offsetMs: clock.offsetMs };
+      }, o.status);
       if (def.retryWhileRefusedMs) {
         const until = Date.now() + def.retryWhileRefusedMs;
         o.attempts = 1;
@@ -101,7 +108,7 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
     if (lc.requests) notes.push(`${accepted} of ${sent} request(s) accepted`);
   }
 
-  const verdict = judge(def, lc, o, { clock, fetchedDuringFault, jwksFetches });
+  const verdict = judge(def, lc, o, { clock, fetchedDuringFault, jwksFetches, probe });
   verdict.observed.fetches = jwksFetches;
   if (notes.length) verdict.observed.note = [verdict.observed.note, ...notes].filter(Boolean).join('; ');
   return { ...caseIdentity(def), ...verdict, evidence, durationMs: Math.round(performance.now() - started) };
@@ -111,6 +118,25 @@ export interface Seen {
   clock: ClockState;
   fetchedDuringFault: number;
   jwksFetches: number;
+  /** What a probing case found: how long the token stayed accepted. */
+  probe?: string;
+}
+
+const hoursOf = (ms: number) => `${Number((ms / 3600_000).toFixed(2))} h`;
+
+/** Moves the clock on step by step while the token is still accepted; says when it was last accepted and first refused. */
+async function probeAcceptance(lc: LifecycleScript, start: ClockState, sendAfter: (advanceMs: number) => Promise<{ status?: number; offsetMs: number }>, firstStatus?: number): Promise<string> {
+  const base = start.offsetMs - lc.advanceClockMs; // the clock before the case moved it
+  const seen: string[] = [`${isAccept(firstStatus ?? 0) ? 'accepted' : `refused (${firstStatus})`} ${hoursOf(lc.advanceClockMs)} on`];
+  let status = firstStatus;
+  for (const step of lc.probeClockMs ?? []) {
+    if (status === undefined || !isAccept(status)) break;
+    const r = await sendAfter(step);
+    status = r.status;
+    seen.push(`${status !== undefined && isAccept(status) ? 'accepted' : `refused (${status})`} ${hoursOf(r.offsetMs - base)} on`);
+  }
+  const verdict = status !== undefined && isAccept(status) ? 'still accepted at the last step' : 'refused from then on';
+  return `by the SUT's clock after the change: ${seen.join(', ')} (${verdict})`;
 }
 
 /** The lifecycle's own conditions first (was the fault exercised, could the clock move, fetch counts), then the usual verdict. */
@@ -130,6 +156,8 @@ export function judge(def: CaseDef, lc: LifecycleScript, o: Observation, seen: S
     return seen.clock.acknowledged
       ? { outcome: 'fail', reason: `did not fetch the ${keysDocument} again (${seen.jwksFetches} fetches; at least ${lc.jwksFetches.min} expected)`, observed: base }
       : { outcome: 'inconclusive', reason: `no refetch of the ${keysDocument}${clockNote}`, observed: base };
+  // A probing case reports what it found (INFO); it cannot say much with a clock that never moved.
+  if (ran && !o.error && seen.probe) return { outcome: 'pass', reason: `informational: ${seen.probe}${clockNote}`, observed: base };
   const verdict = evaluate(def, o);
   if (verdict.outcome === 'fail' && def.expect === 'accept' && !seen.clock.acknowledged)
     return { outcome: 'inconclusive', reason: `${verdict.reason}${clockNote}`, observed: verdict.observed };

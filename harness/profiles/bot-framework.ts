@@ -30,9 +30,10 @@ export const BOT_FRAMEWORK_KEYS: SigningKeySpec[] = [
   { name: 'aad-a' },
   { name: 'aad-b' },
   { name: 'rogue' }, // never published anywhere
-  // The key-lifecycle cases' own Connector keys: `connector-w` is published from the start and later
-  // withdrawn; each `connector-new-N` is unknown to the SUT until a case publishes it (or never is).
+  // The key-lifecycle cases' own Connector keys: `connector-w` and `connector-w2` are published from
+  // the start and later withdrawn; each `connector-new-N` is unknown to the SUT until a case publishes it (or never is).
   { name: 'connector-w', endorsements: ['webchat', 'msteams', 'directline', 'slack', 'emulator'] },
+  { name: 'connector-w2', endorsements: ['webchat', 'msteams', 'directline', 'slack', 'emulator'] },
   ...Array.from({ length: 9 }, (_, i) => ({ name: `connector-new-${i + 1}`, endorsements: ['webchat', 'msteams', 'directline', 'slack', 'emulator'] })),
 ];
 export const CONNECTOR_KEYS = ['connector-a', 'connector-b'];
@@ -44,7 +45,7 @@ export const CONNECTOR_KEY_SERVER: LifecycleKeyServer = {
   controlKey: 'connector-a',
 };
 /** Published by the Connector's key server when the run starts (the lifecycle cases change the set). */
-export const INITIALLY_PUBLISHED_CONNECTOR_KEYS = [...CONNECTOR_KEYS, 'connector-w'];
+export const INITIALLY_PUBLISHED_CONNECTOR_KEYS = [...CONNECTOR_KEYS, 'connector-w', 'connector-w2'];
 export const AAD_KEYS = ['aad-a', 'aad-b'];
 
 export interface BotFrameworkUrls {

@@ -35,6 +35,7 @@ export const S2S_KEYS: SigningKeySpec[] = [
   { name: 'meta-1' }, // published only in the metadata document, as x509Certificate / signing
   { name: 'meta-2' }, // published only in the metadata document, as x509certificate / Signing
   { name: 'meta-w' }, // published in the metadata until a key-lifecycle case withdraws it
+  { name: 'meta-w2' }, // likewise (the case that reports how long a withdrawn certificate stays accepted)
   // published in the metadata only by key-lifecycle cases (rotation, faults)
   { name: 'meta-new-1' },
   { name: 'meta-new-2' },
@@ -46,7 +47,7 @@ export const S2S_KEYS: SigningKeySpec[] = [
 ];
 export const BUNDLE_KEYS = ['sts-a', 'sts-b'];
 /** The metadata document's certificates at the start of a run (the key-lifecycle cases change them). */
-export const METADATA_KEYS = ['meta-1', 'meta-2', 'meta-w'];
+export const METADATA_KEYS = ['meta-1', 'meta-2', 'meta-w', 'meta-w2'];
 /** The spelling each metadata certificate is listed with: meta-2's varies, as between SharePoint versions. */
 export const metadataSpelling = (name: string) => (name === 'meta-2' ? { type: 'x509certificate', usage: 'Signing' } : { type: 'x509Certificate', usage: 'signing' });
 

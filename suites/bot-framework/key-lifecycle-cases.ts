@@ -11,6 +11,8 @@ import { C2B_REQ, FACT, FACTS, SPEC } from './case-builder';
 const HOUR = 3600_000;
 const PAST_HOURLY_LIMIT = HOUR + 60_000;
 const PAST_DAILY_CACHE = 24 * HOUR + 60_000;
+/** Further clock steps of the withdrawal probe: to 6 h, 12 h, a day and two days after the withdrawal. */
+const PROBE_STEPS = [5 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR + 60_000];
 
 type Script = Omit<LifecycleScript, 'keyServer'>;
 
@@ -72,6 +74,13 @@ add('004', {
   why: 'The signature must verify under a key the Connector\'s keys document lists; after a withdrawal and the cache\'s 24 h, it no longer lists this one (the control is signed by that key before it is withdrawn).',
   script: { advanceClockMs: PAST_DAILY_CACHE, controlKey: 'connector-w', before: { withdraw: ['connector-w'] }, after: {}, signWith: 'connector-w' },
   cwe: ['CWE-613', 'CWE-347'],
+});
+add('006', {
+  title: 'how long a withdrawn key stays accepted (the clock moved on step by step: 1 h, 6 h, 12 h, a day, two days)',
+  level: 'INFO', ids: ['BF-CUR-16'], spec: FACTS, section: FACT('key cache'), expect: 'either',
+  why: 'After a withdrawal the key works until the SUT refreshes its cache; how long that is, is reported (BF-C2B-KLC-004 holds the SUT to the 24 h limit). The control is signed by the key before it is withdrawn.',
+  script: { advanceClockMs: HOUR + 60_000, controlKey: 'connector-w2', before: { withdraw: ['connector-w2'] }, after: {}, signWith: 'connector-w2', probeClockMs: PROBE_STEPS },
+  cwe: ['CWE-613'],
 });
 add('005', {
   title: 'the keys document is fetched again once a day has passed',

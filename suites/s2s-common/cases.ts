@@ -319,6 +319,9 @@ function catalog(): S2sCase[] {
   klc('004', { title: 'a certificate withdrawn from the metadata is refused once the SUT has refreshed it', expect: 'reject', ...sigRef(),
     why: 'A token is accepted only under a trusted signing certificate; once the STS no longer publishes this one (and a day has passed), it is not trusted any more (the control is signed by it before it is withdrawn).',
     lifecycle: { advanceClockMs: DAY, controlKey: 'meta-w', before: { withdraw: ['meta-w'] }, after: {}, signWith: 'meta-w' }, cwe: ['CWE-613', 'CWE-347'] });
+  klc('006', { title: 'how long a withdrawn certificate stays accepted (the clock moved on step by step: 1 h, 6 h, 12 h, a day, two days)', expect: 'either', ...mdFact('INFO'),
+    why: 'After a withdrawal the certificate works until the SUT refreshes the metadata; how long that is, is reported (KLC-004 holds the SUT to refusing it after a day). The control is signed by it before it is withdrawn.',
+    lifecycle: { advanceClockMs: 3600_000 + 60_000, controlKey: 'meta-w2', before: { withdraw: ['meta-w2'] }, after: {}, signWith: 'meta-w2', probeClockMs: [5 * 3600_000, 6 * 3600_000, 12 * 3600_000, DAY] } });
   klc('005', { title: 'the metadata is fetched again once a day has passed', expect: 'accept', ...mdFact('SHOULD'),
     why: 'Cached certificates are refreshed about daily, so withdrawn ones stop working.',
     lifecycle: { advanceClockMs: DAY, before: {}, after: {}, signWith: 'meta-1', jwksFetches: { min: 1 } }, cwe: ['CWE-613'] });
