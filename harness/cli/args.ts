@@ -36,6 +36,7 @@ export interface RunArgs {
   timeLimitS?: number;
   path?: string;
   onlyResults?: boolean;
+  proxy?: boolean;
   /** run --load N: N valid requests (and decoys) at a concurrency, instead of the cases. */
   load?: { requests: number; concurrency: number; decoyEvery: number };
 }
@@ -44,7 +45,7 @@ export interface RunArgs {
 const FUZZ_OPTIONS = ['--seed', '--count', '--time-limit-s'];
 const LOAD_OPTIONS = ['--load', '--concurrency', '--decoy-every'];
 const VALUE_OPTIONS = [...FUZZ_OPTIONS, ...LOAD_OPTIONS, '--path', '--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
-const FLAG_OPTIONS = ['--list', '--strict', '--only-results', '--help', '-h'];
+const FLAG_OPTIONS = ['--list', '--strict', '--only-results', '--proxy', '--help', '-h'];
 
 function parseCoverageArgs(args: string[]): RunArgs {
   const out = { command: 'coverage', uncovered: false } as RunArgs;
@@ -104,6 +105,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
       if (name === '--list') out.list = true;
       else if (name === '--strict') out.strict = true;
       else if (name === '--only-results') out.onlyResults = true;
+      else if (name === '--proxy') out.proxy = true;
       else command = 'help';
       continue;
     }
@@ -227,6 +229,9 @@ Run options:
                           fail the run; one that now passes is reported, to take it out of FILE
   --only-results          write results.json, junit.xml and the summaries only (no HTML report, no
                           Allure results, no per-case attachments): faster, for CI gates
+  --proxy                 proxy mode, for SUTs in any language: the SUT gets HTTPS_PROXY and friends
+                          (README "Proxy mode") naming the harness's proxy, which tunnels the hosts
+                          the fakes impersonate to them and refuses and records everything else
   --shard i/n             run slice i of n (each slice in its own --out); \`merge\` joins them
   --load N                instead of the cases: N valid requests (every --decoy-every'th, default 10th,
                           an invalid decoy that must be refused) with --concurrency C (default 10) in

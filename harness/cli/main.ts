@@ -78,6 +78,7 @@ function runConfigOf(args: RunArgs): RunConfig {
     ...(args.strict ? { strict: true } : {}),
     ...(args.shard ? { shard: args.shard } : {}),
     ...(args.onlyResults ? { onlyResults: true } : {}),
+    ...(args.proxy ? { proxy: true } : {}),
     ...(args.expectFailures ? { expectFailures: readExpectFailures(args.expectFailures, args.profile as ProfileName) } : {}),
   };
   if (args.target) {

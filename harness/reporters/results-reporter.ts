@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { caseFilter, loadRunConfig, type RunConfig } from '../run/config';
-import { egressLogIn, readRunStatus } from '../run/run-status';
-import { buildResults } from '../results/results-file';
+import { egressLogIn, proxyFileIn, readRunStatus } from '../run/run-status';
+import { buildResults, type ProxyRecord } from '../results/results-file';
 import { writeRunOutputs } from '../results/write-outputs';
 import { catalogById, caseIdOf, caseResultOf, errorResult } from './case-result-of';
 
@@ -36,7 +36,9 @@ export default class ResultsReporter implements Reporter {
       .map((def) => this.results.get(def.id) ?? errorResult(def, notRun));
     const egressLog = egressLogIn(this.run.outDir);
     const egress = existsSync(egressLog) ? readFileSync(egressLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as object) : [];
-    const doc = buildResults({ run: this.run, cases, startedAt: this.startedAt, finishedAt: new Date().toISOString(), harnessError: status.harnessError, egress });
+    const proxyFile = proxyFileIn(this.run.outDir);
+    const proxy = this.run.proxy && existsSync(proxyFile) ? (JSON.parse(readFileSync(proxyFile, 'utf8')) as ProxyRecord) : undefined;
+    const doc = buildResults({ run: this.run, cases, startedAt: this.startedAt, finishedAt: new Date().toISOString(), harnessError: status.harnessError, egress, proxy });
     writeRunOutputs(this.run.outDir, doc);
   }
 

@@ -2,7 +2,7 @@
 // have written: every slice of one run present exactly once, no case twice, summary and gate
 // recounted. Anything else (another profile, SUT or gate option, a missing slice) is refused.
 import type { Gate } from './gate';
-import { summarize, type ResultsDoc } from './results-file';
+import { summarize, type ProxyRecord, type ResultsDoc } from './results-file';
 
 export class MergeError extends Error {}
 
@@ -43,7 +43,7 @@ export function mergeShards(docs: ResultsDoc[], order: string[] = []): ResultsDo
     ...first,
     startedAt: docs.map((d) => d.startedAt).sort()[0],
     finishedAt: docs.map((d) => d.finishedAt).sort().at(-1)!,
-    harness: { ...(errors.length ? { error: errors.join('; ') } : {}), egress: docs.flatMap((d) => d.harness.egress) },
+    harness: { ...(errors.length ? { error: errors.join('; ') } : {}), egress: docs.flatMap((d) => d.harness.egress), ...mergedProxy(docs) },
     cases,
     summary: summarize(cases),
     // Each case is in one slice, so the gate of the whole is the union of the slices' gates.
@@ -58,4 +58,13 @@ export function mergeShards(docs: ResultsDoc[], order: string[] = []): ResultsDo
         }
       : {}),
   };
+}
+
+/** Proxy mode: each slice had its own proxy; the tunnel counts add up (the first slice's address stands for them). */
+function mergedProxy(docs: ResultsDoc[]): { proxy?: ProxyRecord } {
+  const withProxy = docs.map((d) => d.harness.proxy).filter((p): p is ProxyRecord => Boolean(p));
+  if (!withProxy.length) return {};
+  const tunnels: Record<string, number> = {};
+  for (const p of withProxy) for (const [dest, n] of Object.entries(p.tunnels)) tunnels[dest] = (tunnels[dest] ?? 0) + n;
+  return { proxy: { url: withProxy[0].url, tunnels } };
 }

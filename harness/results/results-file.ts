@@ -29,6 +29,12 @@ export function sutOf(run: RunConfig): SutDescription {
   };
 }
 
+/** Proxy mode: the harness proxy's address and the impersonated destinations it tunnelled, by host:port. */
+export interface ProxyRecord {
+  url: string;
+  tunnels: Record<string, number>;
+}
+
 export interface ResultsDoc {
   schemaVersion: 1;
   suite: { name: string; version: string };
@@ -36,7 +42,7 @@ export interface ResultsDoc {
   sut: SutDescription;
   startedAt: string;
   finishedAt: string;
-  harness: { error?: string; egress: object[] };
+  harness: { error?: string; egress: object[]; proxy?: ProxyRecord };
   cases: CaseResult[];
   summary: Counts & { total: number; byLevel: Record<Level, Counts>; robustness: { fail: number; warn: number }; tiers?: Record<Tier, number> };
   gate?: Gate;
@@ -55,7 +61,7 @@ export function summarize(cases: CaseResult[]): ResultsDoc['summary'] {
   return s;
 }
 
-export function buildResults(input: { run: RunConfig; cases: CaseResult[]; startedAt: string; finishedAt: string; harnessError?: string; egress: object[] }): ResultsDoc {
+export function buildResults(input: { run: RunConfig; cases: CaseResult[]; startedAt: string; finishedAt: string; harnessError?: string; egress: object[]; proxy?: ProxyRecord }): ResultsDoc {
   const { run } = input;
   return {
     schemaVersion: 1,
@@ -64,7 +70,7 @@ export function buildResults(input: { run: RunConfig; cases: CaseResult[]; start
     sut: sutOf(run),
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
-    harness: { ...(input.harnessError ? { error: input.harnessError } : {}), egress: input.egress },
+    harness: { ...(input.harnessError ? { error: input.harnessError } : {}), egress: input.egress, ...(input.proxy ? { proxy: input.proxy } : {}) },
     cases: input.cases.map((c) => ({ ...c, tier: tierOf(c) })),
     summary: summarize(input.cases),
     gate: gateOf(input.cases, { strict: run.strict, expectFailures: run.expectFailures }),

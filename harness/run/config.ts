@@ -29,6 +29,8 @@ export interface RunConfig {
   shard?: { current: number; total: number };
   /** Only results.json, junit.xml and the summaries: no HTML report, Allure results or per-case evidence attachments (--only-results). */
   onlyResults?: boolean;
+  /** Proxy mode (--proxy): the SUT reaches the impersonated hosts through the harness's HTTP proxy, not the Node preload's routing. */
+  proxy?: boolean;
 }
 
 const validate = new Ajv({ allErrors: true }).compile<RunConfig>(schema);

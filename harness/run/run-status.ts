@@ -10,6 +10,8 @@ export interface RunStatus {
 
 export const egressLogIn = (outDir: string) => path.join(outDir, 'egress.jsonl');
 export const sutLogIn = (outDir: string) => path.join(outDir, 'sut.log');
+/** Proxy mode: the proxy's address and the destinations it tunnelled (kept current during the run). */
+export const proxyFileIn = (outDir: string) => path.join(outDir, '.run', 'proxy.json');
 const statusFileIn = (outDir: string) => path.join(outDir, '.run', 'status.json');
 
 export function writeRunStatus(outDir: string, status: RunStatus): void {

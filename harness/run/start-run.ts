@@ -13,7 +13,8 @@ import { HitLog, Router } from '../servers/router';
 import { freePort, launchSut, waitForPort } from '../sut/launcher';
 import { commonSutEnv, envFileText, inheritedEnv } from '../sut/sut-env';
 import type { RunConfig } from './config';
-import { egressLogIn, sutLogIn } from './run-status';
+import { startConnectProxy, proxyEnv } from '../proxy/connect-proxy';
+import { egressLogIn, proxyFileIn, sutLogIn } from './run-status';
 import { SutClock } from './sut-clock';
 import type { RunState } from './state';
 
@@ -67,10 +68,29 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     cleanups.push(() => controlServer.close());
     lap('fakes_ms');
 
+    // Proxy mode: the SUT's HTTP(S) goes through the harness's proxy, and the Node preload only
+    // guards (it routes nothing), so a Node SUT that ignores the proxy variables is refused, not routed.
+    let routing: Record<string, string> = {};
+    let routedHosts = world.routedHosts;
+    if (run.proxy) {
+      const proxyFile = proxyFileIn(run.outDir);
+      const proxy = await startConnectProxy({
+        impersonatedHosts: world.routedHosts,
+        routeTo: world.routeTo,
+        egressLog,
+        onTunnel: (tunnels) => writeFileSync(proxyFile, JSON.stringify({ url: proxy.url, tunnels })),
+      });
+      writeFileSync(proxyFile, JSON.stringify({ url: proxy.url, tunnels: {} }));
+      cleanups.push(() => proxy.close());
+      routing = proxyEnv(proxy.url, process.env.JAVA_TOOL_OPTIONS);
+      routedHosts = [];
+    }
+
     const target = run.target ? new URL(run.target) : undefined;
     const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : await freePort();
     const env = {
-      ...commonSutEnv({ port, caPemPath, routedHosts: world.routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
+      ...commonSutEnv({ port, caPemPath, routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
+      ...routing,
       ...world.sutEnv,
       ...run.sutEnv,
     };

@@ -1,0 +1,44 @@
+// The README's peer table (peer × profile × verdict), one row per peer run, made from the run's
+// results.json: tests/tools/pin-peers.ts writes it, and each peer's test checks its row against the
+// run it just made, so the table cannot drift from the results.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ResultsDoc } from '../../harness/results/results-file';
+import { verdictOf } from '../../harness/results/summary';
+import { PYTHON, type Peer } from './peers';
+import { REPO } from './run-cli';
+
+export const README = path.join(REPO, 'README.md');
+const BEGIN = '<!-- peer-table:begin (tests/tools/pin-peers.ts writes this table from the peers\' runs) -->';
+const END = '<!-- peer-table:end -->';
+const HEAD = ['| peer | language | library | profile | verdict | MUST failed | SHOULD failed | inconclusive |', '|---|---|---|---|---|---|---|---|'];
+
+/** The installed version of a peer's library: Debian's Python package, or the npm package in node_modules. */
+export function installedVersion(peer: Peer): string {
+  if (peer.language === 'Node') return (JSON.parse(readFileSync(path.join(REPO, 'node_modules', peer.dist, 'package.json'), 'utf8')) as { version: string }).version;
+  const r = spawnSync(PYTHON, ['-c', 'import importlib.metadata as m, sys; print(m.version(sys.argv[1]))', peer.dist], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${peer.dist} is not installed for ${PYTHON}: ${r.stderr.trim().split('\n').at(-1)}`);
+  return r.stdout.trim();
+}
+
+export function peerRow(peer: Peer, version: string, doc: ResultsDoc): string {
+  const s = doc.summary;
+  return `| ${peer.id} | ${peer.language} | ${peer.library} ${version} | ${peer.profile} | ${verdictOf(doc)} | ${s.byLevel.MUST.fail} | ${s.byLevel.SHOULD.fail} | ${s.inconclusive} |`;
+}
+
+/** The rows of the table in the README now, by peer id. */
+export function readmeRows(text = readFileSync(README, 'utf8')): Map<string, string> {
+  const a = text.indexOf(BEGIN);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) return new Map();
+  return new Map(text.slice(a + BEGIN.length, b).split('\n').filter((l) => l.startsWith('| ') && !HEAD.includes(l)).map((l) => [l.split(' | ')[0].slice(2), l]));
+}
+
+/** The README with the table replaced by these rows (in the given order). */
+export function readmeWithRows(text: string, rows: string[]): string {
+  const a = text.indexOf(BEGIN);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`README.md has no peer table markers (${BEGIN} … ${END})`);
+  return `${text.slice(0, a + BEGIN.length)}\n${[...HEAD, ...rows].join('\n')}\n${text.slice(b)}`;
+}

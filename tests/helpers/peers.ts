@@ -1,0 +1,50 @@
+// The interop peers: SUTs that no one here wrote the validation of (stock SDK bots, and small
+// Python endpoints built the way each JWT library's documentation shows), with the profile each is
+// run on. Their outcomes are pinned (tests/expectations/*-peers.json) and summarised in the README's
+// peer table, which is generated from their runs (tests/tools/pin-peers.ts).
+import type { ProfileName } from '../../harness/profiles/registry';
+
+export interface Peer {
+  /** Stable name: the key of the pin file and the README row. */
+  id: string;
+  language: 'Node' | 'Python';
+  /** The library that validates the tokens, as the README names it. */
+  library: string;
+  /** Its distribution name, to read the installed version (Python), or the pinned version (npm). */
+  dist: string;
+  profile: ProfileName;
+  /** Extra CLI arguments: the SUT command, and --proxy where it fetches hard-coded Microsoft URLs. */
+  args: string[];
+}
+
+/** Debian's interpreter: the Python peers use Debian's packages (no PyPI here). */
+export const PYTHON = '/usr/bin/python3';
+
+const PY_LIBS = [
+  { lib: 'PyJWT', dist: 'PyJWT', bf: 'pyjwt.py', am: 'pyjwt.py' },
+  { lib: 'python-jose', dist: 'python-jose', bf: 'python_jose.py', am: 'python_jose.py' },
+  { lib: 'jwcrypto', dist: 'jwcrypto', bf: 'jwcrypto_bot.py', am: 'jwcrypto_action.py' },
+  { lib: 'Authlib', dist: 'Authlib', bf: 'authlib_bot.py', am: 'authlib_action.py' },
+];
+
+const pythonPeers: Peer[] = PY_LIBS.flatMap(({ lib, dist, bf, am }): Peer[] => [
+  { id: `python-${dist.toLowerCase()}/bot-framework`, language: 'Python', library: lib, dist, profile: 'bot-framework', args: ['--sut', `${PYTHON} fixtures/suts/python/bot-framework/${bf}`] },
+  ...(['actionable-messages', 'actionable-messages-entra'] as const).map((profile) => ({
+    id: `python-${dist.toLowerCase()}/${profile}`,
+    language: 'Python' as const,
+    library: lib,
+    dist,
+    profile,
+    args: ['--sut', `${PYTHON} fixtures/suts/python/actionable-messages/${am}`],
+  })),
+]).map((p): Peer => ({ ...p, args: ['--profile', p.profile, ...p.args, '--proxy', '--sut-name', p.id, '--workers', '1'] }));
+
+export const PYTHON_PEERS: Peer[] = pythonPeers;
+
+/** The stock Node SDK bots (tests/interop.spec.ts pins them; configured by the contract, no proxy). */
+export const NODE_PEERS: Peer[] = [
+  { id: 'botbuilder', language: 'Node', library: 'botbuilder', dist: 'botbuilder', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/botbuilder-echo/bot.cjs', '--workers', '1', '--sut-name', 'botbuilder'] },
+  { id: 'agents-hosting', language: 'Node', library: '@microsoft/agents-hosting', dist: '@microsoft/agents-hosting', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/agents-hosting-echo/bot.cjs', '--workers', '1', '--sut-name', 'agents-hosting'] },
+];
+
+export const PEERS: Peer[] = [...NODE_PEERS, ...PYTHON_PEERS];
