@@ -3,10 +3,12 @@
 // matrix through the harness's proxy with the same outcome, case for case, as the configured run
 // pinned in tests/expectations/bot-framework-sdk-peers.json. Node 20 honours no proxy variables by
 // itself, so the bot is started with global-agent, as the README tells Node 20 users to do.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import peers from './expectations/bot-framework-sdk-peers.json';
 import { flawEntry } from './helpers/flaw-entry';
-import { runCli } from './helpers/run-cli';
+import { newOutDir, runCli } from './helpers/run-cli';
 
 test('proxy mode: botbuilder on its public-cloud defaults, through the proxy, has the configured run\'s outcomes', async () => {
   const r = await runCli(['run', '--proxy', '--sut', 'node -r global-agent/bootstrap fixtures/suts/botbuilder-echo/bot-public-cloud.cjs', '--workers', '1', '--only-results', '--sut-name', 'botbuilder']);
@@ -24,4 +26,18 @@ test('proxy mode: a Node 20 SUT that ignores the proxy variables is refused by t
   expect(doc.cases[0].outcome).toBe('fail'); // it could not fetch the keys, so it refused the valid token
   expect(doc.harness.egress.map((e) => (e as { host: string }).host)).toContain('login.botframework.com');
   expect(doc.harness.proxy?.tunnels).toEqual({});
+});
+
+test('proxy mode with --target: --write-env names the proxy for a SUT started by hand, and the preload routes nothing', async () => {
+  const out = newOutDir('proxy-write-env');
+  const envFile = path.join(out, 'sut.env');
+  // Nothing listens on the target: the run gives up after the start-up timeout, once the file is written.
+  const r = await runCli(['run', '--proxy', '--target', 'http://127.0.0.1:9/api/messages', '--write-env', envFile, '--startup-timeout-ms', '1000'], { out });
+  expect(r.code).toBe(3);
+  const env = Object.fromEntries(readFileSync(envFile, 'utf8').trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  expect(env.HTTPS_PROXY).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  for (const name of ['HTTP_PROXY', 'https_proxy', 'http_proxy', 'GLOBAL_AGENT_HTTPS_PROXY']) expect(env[name], name).toBe(env.HTTPS_PROXY);
+  expect(env.NO_PROXY).toBe('127.0.0.1,localhost');
+  expect(env.JAVA_TOOL_OPTIONS).toContain(`-Dhttps.proxyPort=${new URL(env.HTTPS_PROXY).port}`);
+  expect(env.S2S_ROUTE_HOSTS).toBe('');
 });

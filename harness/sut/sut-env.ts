@@ -15,6 +15,7 @@ export function commonSutEnv(opts: { port: number; caPemPath: string; routedHost
     NODE_EXTRA_CA_CERTS: opts.caPemPath,
     SSL_CERT_FILE: opts.caPemPath,
     REQUESTS_CA_BUNDLE: opts.caPemPath,
+    CURL_CA_BUNDLE: opts.caPemPath, // curl ignores SSL_CERT_FILE where it was built with its own bundle path (Debian)
     // Quoted: NODE_OPTIONS splits on spaces, and a checkout path may contain one.
     NODE_OPTIONS: `${inheritedNodeOptions}--require ${JSON.stringify(preload)} --require ${JSON.stringify(clockPreload)}`,
     S2S_ROUTE_HOSTS: opts.routedHosts.join(','),
