@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import type { CaseDef, LifecycleScript } from '../../harness/engine/case-model';
 import { judge, type Seen } from '../../harness/engine/run-lifecycle';
+import { SHAREPOINT_S2S_CASES } from '../../suites';
 import { KEY_LIFECYCLE_CASES } from '../../suites/bot-framework/key-lifecycle-cases';
 
 const byId = (id: string): CaseDef => KEY_LIFECYCLE_CASES.find((c) => c.id === `BF-C2B-KLC-${id}`)!;
@@ -39,4 +40,18 @@ test('an expected acceptance refused is a failure, or inconclusive when the cloc
   expect(unmoved.outcome).toBe('inconclusive');
   expect(unmoved.reason).toContain('never acknowledged its clock being moved');
   expect(verdict('001', { controlStatus: 200, status: 200 }).outcome).toBe('pass');
+});
+
+test('a probing case (how long a withdrawn key stays accepted) reports what it saw, whatever it was', () => {
+  const seen = "by the SUT's clock after the change: accepted 1.02 h on, refused (401) 6.02 h on (refused from then on)";
+  expect(verdict('006', { controlStatus: 200, status: 401 }, { probe: seen })).toMatchObject({ outcome: 'pass', reason: `informational: ${seen}` });
+  expect(verdict('006', { controlStatus: 200, status: 200 }, { probe: 'still accepted' }).outcome).toBe('pass');
+  expect(verdict('006', { controlStatus: 401, status: 401 }, { probe: seen }).outcome).toBe('inconclusive'); // the control was refused
+  expect(byId('006').expect).toBe('either');
+});
+
+test('the metadata document is named as such where keys are certificates in the STS metadata (S2S)', () => {
+  const def = SHAREPOINT_S2S_CASES.find((c) => c.id === 'SPS2S-KLC-002')!;
+  const v = judge(def, def.lifecycle as LifecycleScript, { controlStatus: 200, status: 401 }, { clock: { offsetMs: 1, acknowledged: true }, fetchedDuringFault: 0, jwksFetches: 21 });
+  expect(v).toMatchObject({ outcome: 'fail', reason: 'fetched the metadata document 21 times (at most 1 expected)' });
 });
