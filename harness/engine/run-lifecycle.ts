@@ -29,8 +29,9 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
   let sent = 0;
   let probe: string | undefined;
 
-  // Tokens are dated by the SUT's clock, which the case moves ahead.
-  const ctx = (): MutationContext => ({ keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId: def.id, now: Math.floor((Date.now() + clock.offsetMs) / 1000) });
+  // Tokens are dated by the SUT's clock, which the case moves ahead. A SUT that never acknowledged
+  // the move (not a Node SUT with the clock preload) still lives in real time: its tokens are dated so.
+  const ctx = (): MutationContext => ({ keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId: def.id, now: Math.floor((Date.now() + (clock.acknowledged ? clock.offsetMs : 0)) / 1000) });
   // The case's request: the usual mutated baseline (run-case), signed by the case's key (named by
   // kid, or by x5t where keys are certificates), maybe under a random kid or x5t.
   const randomKid = setHeader(keyHeader, () => randomBytes(20).toString('base64url'), 'a fresh random value');
@@ -159,7 +160,10 @@ export function judge(def: CaseDef, lc: LifecycleScript, o: Observation, seen: S
   // A probing case reports what it found (INFO); it cannot say much with a clock that never moved.
   if (ran && !o.error && seen.probe) return { outcome: 'pass', reason: `informational: ${seen.probe}${clockNote}`, observed: base };
   const verdict = evaluate(def, o);
-  if (verdict.outcome === 'fail' && def.expect === 'accept' && !seen.clock.acknowledged)
+  // With its clock unmoved, a SUT may rightly still be within its refresh limits: a new key not yet
+  // fetched, or a withdrawn key still in its cache. (A fault case is different: the SUT did fetch.)
+  const waitsOnTheClock = def.expect === 'accept' || (Boolean(lc.before.withdraw?.length) && !lc.mustFetchDuringFault);
+  if (verdict.outcome === 'fail' && waitsOnTheClock && !seen.clock.acknowledged)
     return { outcome: 'inconclusive', reason: `${verdict.reason}${clockNote}`, observed: verdict.observed };
   return verdict;
 }

@@ -55,3 +55,10 @@ test('the metadata document is named as such where keys are certificates in the 
   const v = judge(def, def.lifecycle as LifecycleScript, { controlStatus: 200, status: 401 }, { clock: { offsetMs: 1, acknowledged: true }, fetchedDuringFault: 0, jwksFetches: 21 });
   expect(v).toMatchObject({ outcome: 'fail', reason: 'fetched the metadata document 21 times (at most 1 expected)' });
 });
+
+test('a withdrawn key accepted by a SUT whose clock could not be moved proves nothing (it may still be cached); with a moved clock it fails', () => {
+  expect(verdict('004', { controlStatus: 200, status: 200 }).outcome).toBe('fail');
+  expect(verdict('004', { controlStatus: 200, status: 200 }, { clock: { offsetMs: 0, acknowledged: false } }).outcome).toBe('inconclusive');
+  // A fault case is judged whatever the clock: the SUT fetched during the fault and still accepted.
+  expect(verdict('010', { controlStatus: 200, status: 200 }, { clock: { offsetMs: 0, acknowledged: false } }).outcome).toBe('fail');
+});
