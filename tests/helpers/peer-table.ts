@@ -24,7 +24,7 @@ export function installedVersion(peer: Peer): string {
 
 export function peerRow(peer: Peer, version: string, doc: ResultsDoc): string {
   const s = doc.summary;
-  return `| ${peer.id} | ${peer.language} | ${peer.library} ${version} | ${peer.profile} | ${verdictOf(doc)} | ${s.byLevel.MUST.fail} | ${s.byLevel.SHOULD.fail} | ${s.inconclusive} |`;
+  return `| ${peer.id} | ${peer.language} | ${peer.library} ${version} | ${peer.profile}${peer.scope ? ` (${peer.scope})` : ''} | ${verdictOf(doc)} | ${s.byLevel.MUST.fail} | ${s.byLevel.SHOULD.fail} | ${s.inconclusive} |`;
 }
 
 /** The rows of the table in the README now, by peer id. */

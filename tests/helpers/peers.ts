@@ -13,6 +13,8 @@ export interface Peer {
   /** Its distribution name, to read the installed version (Python), or the pinned version (npm). */
   dist: string;
   profile: ProfileName;
+  /** Which of the profile's cases it runs, when not all (the README table says so). */
+  scope?: string;
   /** Extra CLI arguments: the SUT command, and --proxy where it fetches hard-coded Microsoft URLs. */
   args: string[];
 }
@@ -28,7 +30,8 @@ const PY_LIBS = [
 ];
 
 const pythonPeers: Peer[] = PY_LIBS.flatMap(({ lib, dist, bf, am }): Peer[] => [
-  { id: `python-${dist.toLowerCase()}/bot-framework`, language: 'Python', library: lib, dist, profile: 'bot-framework', args: ['--sut', `${PYTHON} fixtures/suts/python/bot-framework/${bf}`] },
+  // The Python bots validate channel tokens (Connector→Bot) only, and refuse Emulator tokens by design.
+  { id: `python-${dist.toLowerCase()}/bot-framework`, language: 'Python', library: lib, dist, profile: 'bot-framework', scope: 'Connector→Bot cases', args: ['--sut', `${PYTHON} fixtures/suts/python/bot-framework/${bf}`, '--grep', '^BF-C2B-'] },
   ...(['actionable-messages', 'actionable-messages-entra'] as const).map((profile) => ({
     id: `python-${dist.toLowerCase()}/${profile}`,
     language: 'Python' as const,

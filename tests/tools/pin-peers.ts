@@ -31,15 +31,20 @@ async function main(): Promise<void> {
   if (!chosen.length) throw new Error(`no peer id starts with ${only}`);
   const pins = { Node: readJson(PIN_FILES.Node), Python: readJson(PIN_FILES.Python) };
   const rows = readmeRows();
-  for (const peer of chosen) {
-    const version = installedVersion(peer);
-    const r = await runCli(['run', ...peer.args, '--only-results']);
-    if (!r.results) throw new Error(`${peer.id}: no results (exit ${r.code}): ${r.stderr.slice(-300)}`);
-    // The Node pins predate the version field; they keep their shape (interop.spec.ts compares them whole).
-    pins[peer.language][peer.id] = peer.language === 'Node' ? (flawEntry(r.results) as PeerPin) : { version, proxied: Object.keys(r.results.harness.proxy?.tunnels ?? {}).sort(), ...flawEntry(r.results) };
-    rows.set(peer.id, peerRow(peer, version, r.results));
-    console.log(rows.get(peer.id));
-  }
+  // Two runs at a time: each is its own harness and SUT, and a busier machine would stretch the timing cases.
+  let next = 0;
+  const worker = async () => {
+    for (let peer = chosen[next++]; peer; peer = chosen[next++]) {
+      const version = installedVersion(peer);
+      const r = await runCli(['run', ...peer.args, '--only-results']);
+      if (!r.results) throw new Error(`${peer.id}: no results (exit ${r.code}): ${r.stderr.slice(-300)}`);
+      // The Node pins predate the version field; they keep their shape (interop.spec.ts compares them whole).
+      pins[peer.language][peer.id] = peer.language === 'Node' ? (flawEntry(r.results) as PeerPin) : { version, proxied: Object.keys(r.results.harness.proxy?.tunnels ?? {}).sort(), ...flawEntry(r.results) };
+      rows.set(peer.id, peerRow(peer, version, r.results));
+      console.log(rows.get(peer.id));
+    }
+  };
+  await Promise.all([worker(), worker()]);
   for (const lang of ['Node', 'Python'] as const) {
     const ids = PEERS.filter((p) => p.language === lang).map((p) => p.id).filter((id) => pins[lang][id]);
     writeFileSync(PIN_FILES[lang], `${JSON.stringify(Object.fromEntries(ids.map((id) => [id, pins[lang][id]])), null, 1)}\n`);

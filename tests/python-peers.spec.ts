@@ -1,0 +1,28 @@
+// Interop with validators no one here wrote, in another language: small Python endpoints built the
+// way PyJWT, python-jose, jwcrypto and Authlib document token validation (fixtures/suts/python),
+// fetching keys from the hard-coded Microsoft URLs through proxy mode. Every outcome is pinned
+// (tests/expectations/python-peers.json, written by tests/tools/pin-peers.ts) with the library
+// version it was seen with; the README's peer table row of each is checked against the run.
+import { expect, test } from '@playwright/test';
+import pins from './expectations/python-peers.json';
+import { flawEntry } from './helpers/flaw-entry';
+import { installedVersion, peerRow, readmeRows } from './helpers/peer-table';
+import { PYTHON_PEERS } from './helpers/peers';
+import { runCli } from './helpers/run-cli';
+
+for (const peer of PYTHON_PEERS) {
+  test(`${peer.id}: pinned outcome of every case, through the proxy`, async () => {
+    const pinned = (pins as Record<string, { version: string; proxied: string[] }>)[peer.id];
+    expect(pinned, `no pin for ${peer.id} (npx tsx tests/tools/pin-peers.ts ${peer.id})`).toBeTruthy();
+    const { version, proxied, ...entry } = pinned;
+    expect(installedVersion(peer), `${peer.library} changed version: re-pin and review the findings`).toBe(version);
+    const r = await runCli(['run', ...peer.args, '--only-results']);
+    const doc = r.results!;
+    expect(doc.cases.find((c) => c.requirement.level !== 'INFO' && c.expect === 'accept' && c.id.includes('-POS-0'))?.outcome, 'a positive control').toBe('pass');
+    expect(flawEntry(doc)).toEqual(entry);
+    // Keys came through the proxy from the hard-coded hosts it names, and nothing else was tried.
+    expect(Object.keys(doc.harness.proxy?.tunnels ?? {}).sort()).toEqual(proxied);
+    expect(doc.harness.egress).toEqual([]);
+    expect(readmeRows().get(peer.id), 'README peer table (npx tsx tests/tools/pin-peers.ts)').toBe(peerRow(peer, version, doc));
+  });
+}
