@@ -229,7 +229,7 @@ function catalog(): AmCase[] {
   add({ id: 'KLC-017', path: bothPaths, title: 'after a key-server outage, the key it could not serve is accepted once the server is back', expect: 'accept', mutations: [],
     why: 'Failing closed must not become failing for good: key refreshes go on once the key server answers again.',
     legacy: fact('MUST', ['AM-CUR-18'], 'sample bugs (Python, five days)'), entra: fact('MUST', ['AM-CUR-18'], 'sample bugs (Python, five days)'),
-    lifecycle: { advanceClockMs: HOUR, before: { publish: ['am-new-1'] }, after: {}, signWith: 'am-new-1' }, retryWhileRefusedMs: 10_000, cwe: ['CWE-347'] });
+    lifecycle: { advanceClockMs: HOUR, before: { publish: ['am-new-1'] }, after: {}, signWith: 'am-new-1' }, retryWhileRefusedMs: 5_000, cwe: ['CWE-347'] });
   return c;
 }
 

@@ -309,7 +309,7 @@ function catalog(): S2sCase[] {
   const klc = (id: string, x: Omit<S2sCase, 'id' | 'path' | 'mutations'>) => add({ id: `KLC-${id}`, path: 'app-only-metadata', mutations: [], ...x });
   klc('001', { title: 'a certificate newly published in the metadata is accepted once the SUT refreshes it', expect: 'accept', ...mdFact('SHOULD'),
     why: 'The STS rolls its signing certificate by publishing the new one in its metadata; a SUT that refreshes the document (the clock is a day on) takes it without a restart.',
-    lifecycle: { advanceClockMs: DAY, before: { publish: ['meta-new-1'] }, after: {}, signWith: 'meta-new-1' }, retryWhileRefusedMs: 10_000, cwe: ['CWE-347'] });
+    lifecycle: { advanceClockMs: DAY, before: { publish: ['meta-new-1'] }, after: {}, signWith: 'meta-new-1' }, retryWhileRefusedMs: 5_000, cwe: ['CWE-347'] });
   klc('002', { title: 'twenty tokens whose x5t names no certificate cause at most one fetch of the metadata', expect: 'reject', ...mdFact('SHOULD'),
     why: 'A refresh per unknown thumbprint lets anyone make the server hammer its STS; unknown thumbprints may trigger a refresh at most now and then.',
     lifecycle: { advanceClockMs: DAY, before: {}, after: {}, signWith: 'rogue', randomKid: true, requests: { count: 20, concurrency: 1 }, jwksFetches: { max: 1 } }, cwe: ['CWE-400'] });
@@ -336,7 +336,7 @@ function catalog(): S2sCase[] {
     'A hung STS must not get a token accepted; the SUT should refuse without waiting for it indefinitely (no answer within the deadline is reported as a robustness warning).');
   klc('017', { title: 'after a metadata outage, the certificate it could not serve is accepted once the server is back', expect: 'accept', ...mdFact('SHOULD'),
     why: 'Failing closed must not become failing for good: once the STS answers again (and a day has passed), the new certificate works.',
-    lifecycle: { advanceClockMs: DAY, before: { publish: ['meta-new-3'] }, after: {}, signWith: 'meta-new-3' }, retryWhileRefusedMs: 10_000, cwe: ['CWE-347'] });
+    lifecycle: { advanceClockMs: DAY, before: { publish: ['meta-new-3'] }, after: {}, signWith: 'meta-new-3' }, retryWhileRefusedMs: 5_000, cwe: ['CWE-347'] });
   return c;
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResultsDoc } from '../../harness/results/results-file';
 import { verdictOf } from '../../harness/results/summary';
-import { PYTHON, type Peer } from './peers';
+import type { Peer } from './peers';
 import { REPO } from './run-cli';
 
 export const README = path.join(REPO, 'README.md');
@@ -14,11 +14,12 @@ const BEGIN = '<!-- peer-table:begin (tests/tools/pin-peers.ts writes this table
 const END = '<!-- peer-table:end -->';
 const HEAD = ['| peer | language | library | profile | verdict | MUST failed | SHOULD failed | inconclusive |', '|---|---|---|---|---|---|---|---|'];
 
-/** The installed version of a peer's library: Debian's Python package, or the npm package in node_modules. */
+/** The installed version of a peer's library: the Debian package's (its security updates change
+ *  behaviour: PyJWT's +deb12u1 refuses unknown crit extensions), or the npm package's. */
 export function installedVersion(peer: Peer): string {
   if (peer.language === 'Node') return (JSON.parse(readFileSync(path.join(REPO, 'node_modules', peer.dist, 'package.json'), 'utf8')) as { version: string }).version;
-  const r = spawnSync(PYTHON, ['-c', 'import importlib.metadata as m, sys; print(m.version(sys.argv[1]))', peer.dist], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${peer.dist} is not installed for ${PYTHON}: ${r.stderr.trim().split('\n').at(-1)}`);
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Version}', peer.dist], { encoding: 'utf8' });
+  if (r.status !== 0 || !r.stdout.trim()) throw new Error(`the Debian package ${peer.dist} is not installed (apt-get install ${peer.dist}): ${r.stderr.trim()}`);
   return r.stdout.trim();
 }
 

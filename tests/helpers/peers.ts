@@ -10,7 +10,7 @@ export interface Peer {
   language: 'Node' | 'Python';
   /** The library that validates the tokens, as the README names it. */
   library: string;
-  /** Its distribution name, to read the installed version (Python), or the pinned version (npm). */
+  /** Where its installed version is read: the Debian package (Python peers), or the npm package. */
   dist: string;
   profile: ProfileName;
   /** Which of the profile's cases it runs, when not all (the README table says so). */
@@ -23,17 +23,18 @@ export interface Peer {
 export const PYTHON = '/usr/bin/python3';
 
 const PY_LIBS = [
-  { lib: 'PyJWT', dist: 'PyJWT', bf: 'pyjwt.py', am: 'pyjwt.py' },
-  { lib: 'python-jose', dist: 'python-jose', bf: 'python_jose.py', am: 'python_jose.py' },
-  { lib: 'jwcrypto', dist: 'jwcrypto', bf: 'jwcrypto_bot.py', am: 'jwcrypto_action.py' },
-  { lib: 'Authlib', dist: 'Authlib', bf: 'authlib_bot.py', am: 'authlib_action.py' },
+  { lib: 'PyJWT', dist: 'python3-jwt', bf: 'pyjwt.py', am: 'pyjwt.py' },
+  { lib: 'python-jose', dist: 'python3-jose', bf: 'python_jose.py', am: 'python_jose.py' },
+  { lib: 'jwcrypto', dist: 'python3-jwcrypto', bf: 'jwcrypto_bot.py', am: 'jwcrypto_action.py' },
+  { lib: 'Authlib', dist: 'python3-authlib', bf: 'authlib_bot.py', am: 'authlib_action.py' },
 ];
 
 const pythonPeers: Peer[] = PY_LIBS.flatMap(({ lib, dist, bf, am }): Peer[] => [
   // The Python bots validate channel tokens (Connector→Bot) only, and refuse Emulator tokens by design.
-  { id: `python-${dist.toLowerCase()}/bot-framework`, language: 'Python', library: lib, dist, profile: 'bot-framework', scope: 'Connector→Bot cases', args: ['--sut', `${PYTHON} fixtures/suts/python/bot-framework/${bf}`, '--grep', '^BF-C2B-'] },
-  ...(['actionable-messages', 'actionable-messages-entra'] as const).map((profile) => ({
-    id: `python-${dist.toLowerCase()}/${profile}`,
+  { id: `python-${lib.toLowerCase()}/bot-framework`, language: 'Python', library: lib, dist, profile: 'bot-framework', scope: 'Connector→Bot cases', args: ['--sut', `${PYTHON} fixtures/suts/python/bot-framework/${bf}`, '--grep', '^BF-C2B-'] },
+  // Actionable Messages: the current (Entra) profile; Microsoft ended the legacy one on 2026-06-08.
+  ...(['actionable-messages-entra'] as const).map((profile) => ({
+    id: `python-${lib.toLowerCase()}/${profile}`,
     language: 'Python' as const,
     library: lib,
     dist,
