@@ -22,16 +22,19 @@ export interface Peer {
 /** Debian's interpreter: the Python peers use Debian's packages (no PyPI here). */
 export const PYTHON = '/usr/bin/python3';
 
+// `keyCache`: whether the library fetches and caches the keys itself (PyJWT's PyJWKClient). The
+// others have no JWKS client, so the endpoints' own glue does it, and the key-lifecycle cases
+// (*-KLC-*: refresh limits, faults) would test that glue, not the library: they are left out there.
 const PY_LIBS = [
-  { lib: 'PyJWT', dist: 'python3-jwt', bf: 'pyjwt.py', am: 'pyjwt.py' },
-  { lib: 'python-jose', dist: 'python3-jose', bf: 'python_jose.py', am: 'python_jose.py' },
-  { lib: 'jwcrypto', dist: 'python3-jwcrypto', bf: 'jwcrypto_bot.py', am: 'jwcrypto_action.py' },
-  { lib: 'Authlib', dist: 'python3-authlib', bf: 'authlib_bot.py', am: 'authlib_action.py' },
+  { lib: 'PyJWT', dist: 'python3-jwt', bf: 'pyjwt.py', am: 'pyjwt.py', keyCache: true },
+  { lib: 'python-jose', dist: 'python3-jose', bf: 'python_jose.py', am: 'python_jose.py', keyCache: false },
+  { lib: 'jwcrypto', dist: 'python3-jwcrypto', bf: 'jwcrypto_bot.py', am: 'jwcrypto_action.py', keyCache: false },
+  { lib: 'Authlib', dist: 'python3-authlib', bf: 'authlib_bot.py', am: 'authlib_action.py', keyCache: false },
 ];
 
-const pythonPeers: Peer[] = PY_LIBS.flatMap(({ lib, dist, bf, am }): Peer[] => [
+const pythonPeers: Peer[] = PY_LIBS.flatMap(({ lib, dist, bf, am, keyCache }): Peer[] => [
   // The Python bots validate channel tokens (Connector→Bot) only, and refuse Emulator tokens by design.
-  { id: `python-${lib.toLowerCase()}/bot-framework`, language: 'Python', library: lib, dist, profile: 'bot-framework', scope: 'Connector→Bot cases', args: ['--sut', `${PYTHON} fixtures/suts/python/bot-framework/${bf}`, '--grep', '^BF-C2B-'] },
+  { id: `python-${lib.toLowerCase()}/bot-framework`, language: 'Python', library: lib, dist, profile: 'bot-framework', scope: keyCache ? 'Connector→Bot cases' : 'Connector→Bot cases, no key lifecycle', args: ['--sut', `${PYTHON} fixtures/suts/python/bot-framework/${bf}`, '--grep', keyCache ? '^BF-C2B-' : '^BF-C2B-(?!KLC-)'] },
   // Actionable Messages: the current (Entra) profile; Microsoft ended the legacy one on 2026-06-08.
   ...(['actionable-messages-entra'] as const).map((profile) => ({
     id: `python-${lib.toLowerCase()}/${profile}`,
@@ -39,7 +42,8 @@ const pythonPeers: Peer[] = PY_LIBS.flatMap(({ lib, dist, bf, am }): Peer[] => [
     library: lib,
     dist,
     profile,
-    args: ['--sut', `${PYTHON} fixtures/suts/python/actionable-messages/${am}`],
+    ...(keyCache ? {} : { scope: 'no key lifecycle' }),
+    args: ['--sut', `${PYTHON} fixtures/suts/python/actionable-messages/${am}`, ...(keyCache ? [] : ['--grep', '^(?!AME-KLC-)'])],
   })),
 ]).map((p): Peer => ({ ...p, args: ['--profile', p.profile, ...p.args, '--proxy', '--sut-name', p.id, '--workers', '1'] }));
 
