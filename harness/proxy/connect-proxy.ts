@@ -42,7 +42,8 @@ export function parseAuthority(authority: string): { host: string; port: number 
 
 export async function startConnectProxy(opts: ConnectProxyOptions): Promise<RunningProxy> {
   const allowed = new Set(opts.impersonatedHosts.map(normHost));
-  const [routeHost, routePort] = [opts.routeTo.slice(0, opts.routeTo.lastIndexOf(':')), Number(opts.routeTo.slice(opts.routeTo.lastIndexOf(':') + 1))];
+  const sep = opts.routeTo.lastIndexOf(':');
+  const [routeHost, routePort] = [opts.routeTo.slice(0, sep), Number(opts.routeTo.slice(sep + 1))];
   const tunnelled: Record<string, number> = {};
   const open = new Set<net.Socket>();
   const refuse = (host: string, port: number | string, how: string) =>
@@ -75,7 +76,8 @@ export async function startConnectProxy(opts: ConnectProxyOptions): Promise<Runn
       return;
     }
     const upstream = net.connect(routePort, routeHost, () => {
-      tunnelled[`${target.host}:${target.port}`] = (tunnelled[`${target.host}:${target.port}`] ?? 0) + 1;
+      const dest = `${target.host}:${target.port}`;
+      tunnelled[dest] = (tunnelled[dest] ?? 0) + 1;
       opts.onTunnel?.({ ...tunnelled });
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);

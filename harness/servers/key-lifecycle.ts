@@ -50,8 +50,13 @@ export class KeySetLifecycle {
   }
 
   /** A keys document's faulty answer, or undefined for the usual one. */
-  async jwksAnswer(): Promise<FakeReply | undefined> {
-    const kind = this.faultFor('jwks');
+  jwksAnswer(): Promise<FakeReply | undefined> {
+    return this.faultyReply('jwks');
+  }
+
+  /** The faulty answer of a document that is served whole (a keys document, S2S metadata), or undefined for the usual one. */
+  async faultyReply(target: KeyFault['target']): Promise<FakeReply | undefined> {
+    const kind = this.faultFor(target);
     return kind ? this.faultyAnswer(kind) : undefined;
   }
 

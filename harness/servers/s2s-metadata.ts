@@ -15,8 +15,7 @@ export const METADATA_PATH = '/_layouts/15/metadata/json/1';
 /** The document; under a key-lifecycle fault (500, broken JSON, a hang, slow) the faulty answer instead. */
 export function addS2sMetadataRoutes(router: Router, issuer: string, keys: () => MetadataKey[], lifecycle?: KeySetLifecycle): void {
   router.on('GET', /^\/_layouts\/15\/metadata\/json\/1$/, async () => {
-    const kind = lifecycle?.faultFor('metadata');
-    return (kind && (await lifecycle?.faultyAnswer(kind))) || {
+    return (await lifecycle?.faultyReply('metadata')) ?? {
       status: 200,
       body: { issuer, keys: keys().map((k) => ({ keyValue: { type: k.type, value: k.derBase64 }, usage: k.usage })) },
     };
