@@ -74,7 +74,7 @@ export function defineClientSuite(cases: CaseDef[]): void {
   const selected = cases.filter(caseFilter(loadRunConfig().grep));
   const scenarios = [...controls.filter((c) => c.path === 'app-only' || selected.some((x) => x.path === c.path)).map((c) => c.scenario), ...selected.map((c) => c.client!.scenario)];
   defineCases(cases, noBaseline, (def, h) => {
-    prefetchScenarios(scenarios, h);
+    prefetchScenarios(scenarios, controls.map((c) => c.scenario), h);
     return runClientCase(def, h, controls);
   });
 }

@@ -48,12 +48,16 @@ let prefetching = false;
 /** Starts the worker's scenarios, a few at a time and in the order given (the controls first), so
  *  that a case mostly finds its scenario's run done. A case whose scenario has not started yet
  *  starts it itself. */
-export function prefetchScenarios(names: string[], h: HarnessClient): void {
+export function prefetchScenarios(names: string[], controlScenarios: string[], h: HarnessClient): void {
   if (prefetching) return;
   prefetching = true;
   const queue = [...new Set(names)];
   const next = async (): Promise<void> => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) await scenarioOutcome(name, h).catch(() => undefined);
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      const o = await scenarioOutcome(name, h).catch(() => undefined);
+      // A control that hung or could not start makes every case an error: no other scenario is needed.
+      if (o?.runError && controlScenarios.includes(name)) queue.length = 0;
+    }
   };
   for (let i = 0; i < PREFETCH_CONCURRENCY; i++) void next();
 }

@@ -44,7 +44,7 @@ export function checkRunConfig(candidate: unknown): RunConfig {
 }
 
 /** How long a one-shot (client-role) SUT may take for one scenario before it is taken as hung and stopped. */
-export const oneShotTimeoutMs = (run: Pick<RunConfig, 'timeoutMs'>): number => Math.max(10_000, 2 * run.timeoutMs);
+export const oneShotTimeoutMs = (run: Pick<RunConfig, 'timeoutMs'>): number => Math.max(3_000, 2 * run.timeoutMs);
 
 /** The configuration of this run; without S2S_RUN_CONFIG, the demo run against the bundled reference SUT. */
 export function loadRunConfig(): RunConfig {
