@@ -126,8 +126,9 @@ export interface ClientExpect {
   user?: string;
 }
 
-/** A named check's finding: what it saw when the SUT conforms, else the problem. */
-export type ClientVerdict = { ok: true; saw: string } | { ok: false; problem: string };
+/** A named check's finding: what it saw when the SUT conforms, else the problem; `moot` when what the
+ *  SUT did leaves the check nothing to judge (an `inconclusive` case, e.g. it never asked for the challenge). */
+export type ClientVerdict = { ok: true; saw: string } | { ok: false; problem: string } | { ok: 'moot'; why: string };
 export type ClientCheck = (o: ClientObservation, x: ClientExpect) => ClientVerdict;
 
 /** A client-role case: the scenario the SUT is started in, and the check on what it sent there. */

@@ -103,6 +103,7 @@ export function evaluateClient(def: Pick<CaseDef, 'expect'>, j: ClientJudgement)
     if (c.problem) return { outcome: 'inconclusive', reason: `the positive control ${c.id} failed (${c.problem}), so this case proves nothing` };
   const v = j.verdict;
   if (!v) return { outcome: 'error', reason: 'no verdict' };
+  if (v.ok === 'moot') return { outcome: 'inconclusive', reason: v.why };
   if (def.expect === 'either') return v.ok ? { outcome: 'pass', reason: `informational: ${v.saw}` } : { outcome: 'pass', reason: `informational: ${v.problem}`, responseProblem: v.problem };
   return v.ok ? { outcome: 'pass', reason: v.saw } : { outcome: 'fail', reason: v.problem };
 }
@@ -154,7 +155,7 @@ export async function runClientCase(def: CaseDef, h: HarnessClient, controls: Cl
     if (s.runError) judgedControls.push({ id: c.id, runError: s.runError });
     else {
       const v = judge(c.check, s.o!, s.expect);
-      judgedControls.push({ id: c.id, ...(v.ok ? {} : { problem: v.problem }) });
+      judgedControls.push({ id: c.id, ...(v.ok === true ? {} : { problem: v.ok === false ? v.problem : v.why }) });
     }
     if (!s.o || judgedControls.at(-1)!.problem) break; // the first failing control decides
   }

@@ -50,9 +50,12 @@ const withOuter = (f: (outer: { header: Record<string, unknown>; payload: Record
 const AUD = /^([^/@]+)\/([^/@]+)@([^/@]+)$/;
 const realmPart = (v: unknown) => (typeof v === 'string' && v.includes('@') ? v.slice(v.lastIndexOf('@') + 1) : undefined);
 
-/** aud, iss and nameid take the challenge's realm, and aud the challenge's client_id: the parts a client must discover. */
-const discoveredParts = (what: 'realm' | 'principal' | 'both'): ClientCheck =>
-  withActor((a, _t, _o, x) => {
+/** aud, iss and nameid take the challenge's realm, and aud the challenge's client_id: the parts a client
+ *  must discover. For the challenge-shape cases (`shape`), a client that sent its token without asking
+ *  first never saw the shape: moot. (A realm or principal it did not discover is still wrong.) */
+const discoveredParts = (what: 'realm' | 'principal' | 'both', shape = false): ClientCheck =>
+  withActor((a, t, o, x) => {
+    if (shape && o.requests.indexOf(t.hit) === 0) return { ok: 'moot', why: 'the SUT sent its token in its first request, without asking for the challenge: the challenge never reached it (DSC-001 judges that)' };
     const { aud, iss, nameid } = a.payload;
     const problems: string[] = [];
     if (what !== 'principal') {
@@ -106,8 +109,11 @@ function upperCaseValues(payload: Record<string, unknown>, where: string): strin
     .map(([k, v]) => `${where} ${k} ${show(v)}`);
 }
 
-/** No token may reach `where`: the target (a server the SUT must not trust) or the decoy (another origin). */
-const noTokenAt = (where: 'target' | 'decoy'): ClientCheck => (o) => {
+/** No token may reach `where`: the target (a server the SUT must not trust) or the decoy (another
+ *  origin), the latter once the target has answered with the scenario's redirect (else moot). */
+const noTokenAt = (where: 'target' | 'decoy', redirect?: { status: number; of: string }): ClientCheck => (o) => {
+  if (redirect && !o.requests.some((h) => (h.note as { answered?: number } | undefined)?.answered === redirect.status))
+    return { ok: 'moot', why: `the target never answered ${redirect.status} (the SUT sent no ${redirect.of}), so the redirect was never offered; ${exited(o)}` };
   const tokens = where === 'target' ? o.tokens.length : o.decoyTokens.length;
   const requests = where === 'target' ? o.requests.length : o.decoyRequests.length;
   const name = where === 'target' ? 'it' : 'the decoy';
@@ -182,7 +188,7 @@ function catalog(): ClientCaseEntry[] {
 
   // ---- challenge shapes a real server sends: the client copes with each ---------------------
   const chl = (id: string, scenario: string, title: string, why: string, level: Level = 'MUST') =>
-    add({ id, path: 'app-only', scenario, level, ids: ['XO-17', 'SPS-08'], spec: XO, section: '3.1.5.1; 4.6 (RFC 7235 §2.1, §4.1)', title, why, check: discoveredParts('both') });
+    add({ id, path: 'app-only', scenario, level, ids: ['XO-17', 'SPS-08'], spec: XO, section: '3.1.5.1; 4.6 (RFC 7235 §2.1, §4.1)', title, why, check: discoveredParts('both', true) });
   chl('CHL-001', 'realm-last', 'realm is the last parameter of the Bearer challenge',
     'RFC 7235 does not order auth-params, and MS-XOAUTH\'s own examples put client_id first. TokenHelper finds the realm only when it comes first (ERRATA-AND-FACTS.md, SPS-CUR-08), which a client must not copy.');
   chl('CHL-002', 'extra-fields', 'WWW-Authenticate fields for NTLM, Negotiate and Basic realm="SharePoint" come before the Bearer one',
@@ -311,11 +317,11 @@ function catalog(): ClientCaseEntry[] {
   add({ id: 'RDR-001', path: 'app-only', scenario: 'redirect-token', expect: 'reject', level: 'MUST', ids: ['SPS-37', 'XO-46'], spec: SPS, section: '5.1 bullet 1 (bearer tokens kept confidential)', cwe: ['CWE-522'],
     title: 'the request with the token is redirected (307) to another origin: that origin receives no token',
     why: 'A bearer token is kept confidential (MS-SPS2SAUTH 5.1) and is for the aud it names; the specs say nothing of redirects, but re-sending it to the origin a 307 names hands a 12-hour credential to that origin (the Fetch standard and curl drop Authorization on a cross-origin redirect).',
-    check: noTokenAt('decoy') });
+    check: noTokenAt('decoy', { status: 307, of: 'request with a token' }) });
   add({ id: 'RDR-002', path: 'app-only', scenario: 'redirect-anonymous', expect: 'reject', level: 'MUST', ids: ['SPS-37', 'XO-46'], spec: SPS, section: '5.1 bullet 1 (bearer tokens kept confidential)', cwe: ['CWE-522'],
     title: 'the discovery request is redirected (302) to another origin that then challenges: that origin receives no token',
     why: 'S2S_TARGET_URL names the resource; another origin reached by a redirect is not it, whatever challenge it answers with. A client that follows and discovers there mints that origin a token.',
-    check: noTokenAt('decoy') });
+    check: noTokenAt('decoy', { status: 302, of: 'anonymous request' }) });
   return c;
 }
 

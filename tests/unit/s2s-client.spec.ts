@@ -45,6 +45,7 @@ test('the verdict: a run that proves nothing is an error, a failed control makes
   expect(inc).toEqual({ outcome: 'inconclusive', reason: 'the positive control C-1 failed (no token), so this case proves nothing' });
   expect(evaluateClient({ expect: 'accept' }, { controls: [{ id: 'C-1' }], verdict: { ok: false, problem: 'bad aud' } })).toEqual({ outcome: 'fail', reason: 'bad aud' });
   expect(evaluateClient({ expect: 'reject' }, { controls: [{ id: 'C-1' }], verdict: { ok: true, saw: 'no token' } })).toEqual({ outcome: 'pass', reason: 'no token' });
+  expect(evaluateClient({ expect: 'accept' }, { controls: [{ id: 'C-1' }], verdict: { ok: 'moot', why: 'never asked' } })).toEqual({ outcome: 'inconclusive', reason: 'never asked' });
   // INFO: never a failure; what it found is kept as the noted problem.
   expect(evaluateClient({ expect: 'either' }, { controls: [], verdict: { ok: false, problem: 'upper case' } })).toEqual({ outcome: 'pass', reason: 'informational: upper case', responseProblem: 'upper case' });
 });
@@ -58,6 +59,11 @@ test('reading what was sent: the discovery request carries no token; an app-only
   expect(check('S2SC-POS-001')(o, x)).toMatchObject({ ok: true });
   expect(check('S2SC-POS-001')({ ...o, tokens: o.tokens.slice(1) }, x)).toMatchObject({ ok: false, problem: expect.stringContaining('does not verify under S2S_CLIENT_CERT') });
   expect(check('S2SC-DSC-001')(o, x)).toMatchObject({ ok: true });
+  // A client that sends its token first never saw the challenge's shape (moot), but a realm it did not discover is still wrong.
+  const noDiscovery = { ...o, requests: o.requests.slice(1) };
+  expect(check('S2SC-DSC-001')(noDiscovery, x)).toMatchObject({ ok: false, problem: expect.stringContaining('a token before any discovery') });
+  expect(check('S2SC-CHL-001')(noDiscovery, x)).toMatchObject({ ok: 'moot' });
+  expect(check('S2SC-DSC-002')(noDiscovery, { ...x, realm: 'another-realm' })).toMatchObject({ ok: false });
 });
 
 test('an outer token: the actor is found in actortoken (or actort) and verified; OUT checks read both', async () => {
@@ -89,9 +95,11 @@ test('actor checks: x5t as hex, times in milliseconds, numbers instead of string
   expect(check('S2SC-ACT-003')(await observed([await actor(actorClaims({ aud: `${SHAREPOINT_ID}/SharePoint.Contoso.TEST@${REALM}` }))]), x)).toMatchObject({ ok: true }); // host: any letter case
 });
 
-test('where no token may go: the decoy, the target itself', async () => {
+test('where no token may go: the decoy once the target redirected there, the target itself', async () => {
   const a = await actor();
   const toDecoy = await observed([], [hit(undefined, 'attacker'), hit(`Bearer ${a}`, 'attacker')]);
+  expect(check('S2SC-RDR-001')(toDecoy, x)).toMatchObject({ ok: 'moot' }); // the target never redirected: nothing to judge
+  toDecoy.requests[0].note = { answered: 307 };
   expect(check('S2SC-RDR-001')(toDecoy, x)).toMatchObject({ ok: false, problem: expect.stringContaining('1 request(s) carrying a token reached the decoy') });
   expect(check('S2SC-TLS-001')(await observed([a]), x)).toMatchObject({ ok: false });
   expect(check('S2SC-TLS-001')(await observed([]), x)).toMatchObject({ ok: true });
