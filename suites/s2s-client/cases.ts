@@ -89,13 +89,20 @@ function timesProblem(payload: Record<string, unknown>, arrivedAt: number): stri
   return problems.length ? problems.join('; ') : undefined;
 }
 
-/** Every claim value a string (the specs' STRING type); trustedfordelegation, where present, "true" or "false". */
-function stringsProblem(payload: Record<string, unknown>): string | undefined {
+/** identityprovider values MS-SPS2SAUTH allows (an outer token may also say accesstoken). */
+const IDENTITY_PROVIDERS = ['windows', 'forms', 'trusted'];
+
+/** Every claim value a string (the specs' STRING type); trustedfordelegation, where present, "true" or
+ *  "false"; identityprovider, where present, one of the values allowed for the token's kind. */
+function stringsProblem(payload: Record<string, unknown>, kind: 'actor' | 'outer' = 'actor'): string | undefined {
   const notStrings = Object.entries(payload).filter(([, v]) => typeof v !== 'string').map(([k, v]) => `${k} ${show(v)}`);
   const tfd = payload.trustedfordelegation;
+  const idp = payload.identityprovider;
+  const idps = kind === 'outer' ? [...IDENTITY_PROVIDERS, 'accesstoken'] : IDENTITY_PROVIDERS;
   const problems = [
     ...(notStrings.length ? [`not strings: ${notStrings.join(', ')}`] : []),
     ...(typeof tfd === 'string' && tfd !== 'true' && tfd !== 'false' ? [`trustedfordelegation ${show(tfd)} is neither "true" nor "false"`] : []),
+    ...(typeof idp === 'string' && !idps.includes(idp) ? [`identityprovider ${show(idp)} is not one of ${idps.join(', ')}`] : []),
   ];
   return problems.length ? problems.join('; ') : undefined;
 }
@@ -235,9 +242,9 @@ function catalog(): ClientCaseEntry[] {
     title: 'actor iss is <S2S_ISSUER_ID>@<realm>',
     why: 'iss names the issuer the server trusts, <issuer id>@<realm> (MS-XOAUTH 2.2); TokenHelper signs as its IssuerId at the realm. The server compares it with its trusted issuers exactly (XO-32), so the client\'s own id in its place is another issuer.',
     check: withActor((a, _t, _o, x) => (a.payload.iss === `${x.issuerId}@${x.realm}` ? ok(`iss ${show(a.payload.iss)}`) : bad(`iss ${show(a.payload.iss)}, expected ${show(`${x.issuerId}@${x.realm}`)}`))) });
-  add({ id: 'ACT-005', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['XO-45', 'SPS-10'], spec: XO, section: '2.2 and 4.2-4.4 examples (actor nameid) over MS-SPS2SAUTH 3.1.5 Step 4',
+  add({ id: 'ACT-005', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['XO-45', 'SPS-10', 'SPS-34', 'SPS-30'], spec: XO, section: '2.2 and 4.2-4.4 examples (actor nameid) over MS-SPS2SAUTH 3.1.5 Step 4',
     title: 'actor nameid is <S2S_CLIENT_ID>@<realm> (the client\'s own principal)',
-    why: `MS-SPS2SAUTH 3.1.5 Step 4 prints SharePoint's 00000003-…@<realm> as the actor nameid; MS-XOAUTH's examples and TokenHelper put the calling client's own principal there; ${later} (XO-45). The fixed value suits SharePoint only when SharePoint itself is the client.`,
+    why: `MS-SPS2SAUTH 3.1.5 Step 4 prints SharePoint's 00000003-…@<realm> as the actor nameid; MS-XOAUTH's examples and TokenHelper put the calling client's own principal there; ${later} (XO-45). The fixed value is right when SharePoint itself is the client (MS-SPS2SAUTH 3.2.5: SPS-30, SPS-34), whose S2S_CLIENT_ID is then 00000003-…: the same rule.`,
     check: withActor((a, _t, _o, x) => (a.payload.nameid === `${x.ownId}@${x.realm}` ? ok(`nameid ${show(a.payload.nameid)}`) : bad(`nameid ${show(a.payload.nameid)}, expected ${show(`${x.ownId}@${x.realm}`)}`))) });
   add({ id: 'ACT-006', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['SPS-12', 'SPS-13', 'XO-51'], spec: SPS, section: '3.1.5 Steps 3-4 (nbf, exp)',
     title: 'actor nbf and exp: present, Unix seconds, a window around the moment of sending (at most a day)',
@@ -246,9 +253,9 @@ function catalog(): ClientCaseEntry[] {
       const p = timesProblem(a.payload, arrival(t));
       return p ? bad(p) : ok(`nbf ${show(a.payload.nbf)}, exp ${show(a.payload.exp)}`);
     }) });
-  add({ id: 'ACT-007', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['SPS-06', 'XO-04', 'SPS-14', 'XO-07'], spec: XO, section: '2.2 (claim values are STRING; trustedfordelegation)',
-    title: 'actor claim values are strings (nbf and exp too); trustedfordelegation, if present, "true" or "false"',
-    why: 'Both specs type every claim value STRING (MS-XOAUTH 2.2, MS-SPS2SAUTH 3.1.5) and TokenHelper writes nbf/exp as strings; trustedfordelegation is the string "true" or "false". node-sp-auth sends numbers and a boolean, which servers that follow the specs need not take.',
+  add({ id: 'ACT-007', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['SPS-06', 'XO-04', 'SPS-14', 'XO-07', 'SPS-15', 'XO-08'], spec: XO, section: '2.2 (claim values are STRING; trustedfordelegation; identityprovider)',
+    title: 'actor claim values are strings (nbf and exp too); trustedfordelegation, if present, "true" or "false"; identityprovider, if present, windows, forms or trusted',
+    why: 'Both specs type every claim value STRING (MS-XOAUTH 2.2, MS-SPS2SAUTH 3.1.5) and TokenHelper writes nbf/exp as strings; trustedfordelegation is the string "true" or "false", identityprovider one of windows, forms, trusted (MS-SPS2SAUTH 3.1.5 Step 4; a SHOULD in MS-XOAUTH 2.2). node-sp-auth sends numbers and a boolean, which servers that follow the specs need not take.',
     check: withActor((a) => {
       const p = stringsProblem(a.payload);
       return p ? bad(p) : ok(`every claim value is a string${a.payload.trustedfordelegation !== undefined ? `; trustedfordelegation ${show(a.payload.trustedfordelegation)}` : ''}`);
@@ -265,9 +272,9 @@ function catalog(): ClientCaseEntry[] {
     title: 'the actor travels in the outer token\'s actortoken claim',
     why: 'MS-SPS2SAUTH and TokenHelper put the actor in actortoken, the claim SharePoint reads (SPS-CUR-14). MS-XOAUTH 2.2 names it actort (XO-09, XO-41): a client for Exchange-style servers would use that; this profile follows the SharePoint shape, as the issue and TokenHelper do.',
     check: withOuter((outer, t) => (t.actor?.claim === 'actortoken' ? ok('the actor is in actortoken') : bad(`the actor is in ${t.actor?.claim ?? '(no claim)'}; claims: ${Object.keys(outer.payload).join(', ')}`))) });
-  out({ id: 'OUT-003', level: 'MUST', ids: ['XO-28', 'XO-49', 'SPS-CUR-06', 'SPS-08'], spec: XO, section: '3.2.5.6 criterion 4; 3.2.5.2 Step 6; MS-SPS2SAUTH 5.1',
+  out({ id: 'OUT-003', level: 'MUST', ids: ['XO-28', 'XO-49', 'SPS-CUR-06', 'SPS-08', 'SPS-33'], spec: XO, section: '3.2.5.6 criterion 4; 3.2.5.2 Step 6; MS-SPS2SAUTH 5.1',
     title: 'outer iss equals the actor\'s nameid (case-sensitive), and outer aud the actor\'s aud',
-    why: 'Servers bind the unsigned outer token to its actor by requiring outer iss == actor nameid, case-sensitively (MS-XOAUTH 3.2.5.6, XO-49: not the actor\'s iss, as the garbled 3.2.5.2 Step 7 suggests), and matching aud (MS-SPS2SAUTH 5.1). TokenHelper sets both so.',
+    why: 'Servers bind the unsigned outer token to its actor by requiring outer iss == actor nameid, case-sensitively (MS-XOAUTH 3.2.5.6, XO-49: not the actor\'s iss, as the garbled 3.2.5.2 Step 7 suggests), and matching aud (MS-SPS2SAUTH 5.1). TokenHelper sets both so, and SharePoint as a client writes its own principal in both (MS-SPS2SAUTH 3.2.5 Step 3, SPS-33).',
     check: withOuter((outer, t) => {
       const actor = t.actor?.payload ?? {};
       const problems = [
@@ -294,7 +301,7 @@ function catalog(): ClientCaseEntry[] {
     title: 'outer nbf and exp: present, Unix seconds around the moment of sending; every outer claim value a string',
     why: 'The outer token needs nbf and exp like any token, in seconds (XO-51), and its claim values are strings (MS-XOAUTH 2.2; MS-SPS2SAUTH 3.1.5 Step 3).',
     check: withOuter((outer, t) => {
-      const p = [timesProblem(outer.payload, arrival(t)), stringsProblem(outer.payload)].filter(Boolean).join('; ');
+      const p = [timesProblem(outer.payload, arrival(t)), stringsProblem(outer.payload, 'outer')].filter(Boolean).join('; ');
       return p ? bad(p) : ok(`nbf ${show(outer.payload.nbf)}, exp ${show(outer.payload.exp)}; every value a string`);
     }) });
   add({ id: 'LC-001', path: 'app-user', scenario: 'user', expect: 'either', level: 'INFO', ids: ['SPS-07', 'XO-40'], spec: SPS, section: '3.1.5 Steps 3-4; 3.2.5 Steps 3-4 (lowercase)', cwe: [],
