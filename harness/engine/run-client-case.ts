@@ -121,7 +121,7 @@ const authorizationShown = (value: unknown): string | undefined => (value === un
 
 function evidenceOf(s: ScenarioOutcome): CaseResult['evidence'] {
   const mutations = [
-    `scenario ${s.scenario.name}: ${s.scenario.describe}`,
+    `${s.scenario.name}: ${s.scenario.describe}`,
     ...s.scenario.challenge.map((c) => `challenge: WWW-Authenticate: ${c}`),
     ...(s.expect.user ? [`S2S_USER=${s.expect.user}`] : []),
   ];
@@ -173,6 +173,6 @@ export async function runClientCase(def: CaseDef, h: HarnessClient, controls: Cl
     observed.note = `${own.o.requests.length} request(s) to the target, ${own.o.tokens.length} with a token; ${own.o.decoyRequests.length} to the decoy; the SUT exited ${r.exitCode ?? r.signal}${r.tail.length ? `; its last output: ${r.tail.at(-1)}` : ''}`;
   }
   if (v.responseProblem) observed.responseProblem = v.responseProblem;
-  const evidence = own ? evidenceOf(own) : { mutations: [`scenario ${def.client.scenario}: not run (its positive control did not pass)`] };
+  const evidence = own ? evidenceOf(own) : { mutations: [`${def.client.scenario}: not run (its positive control did not pass)`] };
   return { ...caseIdentity(def), outcome: v.outcome, reason: v.reason, observed, evidence, durationMs: Math.round(performance.now() - started) };
 }
