@@ -181,7 +181,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   return out;
 }
 
-export const HELP = `s2s-conformance — conformance tests for services that accept Microsoft-style S2S bearer tokens
+export const HELP = `s2s-conformance — conformance tests for services that accept or send Microsoft-style S2S bearer tokens
 
 Usage:
   s2s-conformance run [options]          run a profile's cases against a SUT (the default command)
@@ -208,7 +208,8 @@ Usage:
 
 Run options:
   --profile P             protocol profile: bot-framework (default), sharepoint-s2s, xoauth,
-                          actionable-messages, actionable-messages-entra
+                          actionable-messages, actionable-messages-entra, s2s-client (the SUT sends
+                          the tokens: --sut is a one-shot client the harness starts once per scenario)
   --sut "CMD"             command that starts the SUT; it gets the contract environment (README) and
                           must listen on 127.0.0.1:$PORT. Without --sut or --target: the bundled reference SUT
   --target URL            a SUT you start yourself, e.g. http://127.0.0.1:3978/api/messages
@@ -216,7 +217,8 @@ Run options:
                           (alias --env-file; under npx on Node 20 use --write-env: Node itself
                           takes --env-file from any position of its command line)
   --endpoint PATH         endpoint of a --sut (default: /api/messages; /_api/web for sharepoint-s2s and
-                          xoauth; /api/action for the actionable-messages profiles)
+                          xoauth; /api/action for the actionable-messages profiles); for s2s-client,
+                          the path on the harness's resource server the client is sent to (/_api/web)
   --sut-env KEY=VALUE     add or override a SUT environment variable (repeatable)
   --out DIR               output folder (default reports/latest): results.json, junit.xml, html/, sut.log
   --grep REGEX            run only cases whose "id title" matches

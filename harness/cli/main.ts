@@ -64,6 +64,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function runConfigOf(args: RunArgs): RunConfig {
+  if (PROFILE_INFO[args.profile as ProfileName].role === 'client') {
+    // Its SUT sends the tokens: a command the harness starts once per scenario, nothing to send tokens to.
+    if (args.target) throw new Error(`--target does not go with profile ${args.profile}: its SUT is a client the harness starts once per scenario (--sut "CMD")`);
+    if (args.command === 'fuzz' || args.load) throw new Error(`fuzz and --load send tokens to a SUT that receives them; the SUT of profile ${args.profile} sends them`);
+  }
   const outDir = path.resolve(args.out);
   const config: RunConfig = {
     profile: args.profile as ProfileName,

@@ -2,6 +2,7 @@
 import type { Tier } from '../results/gate';
 import type { Mutation } from '../tokens/mutations';
 import type { LifecycleCommand } from '../servers/key-lifecycle';
+import type { ClientCaseSpec } from './client-observation';
 
 export const LEVELS = ['MUST', 'SHOULD', 'MAY', 'INFO'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -55,6 +56,10 @@ export interface CaseDef<Path extends string = string> {
   /** A key-lifecycle case: scripted against the key server and the SUT's clock, run one at a time
    *  after all other cases (harness/engine/run-lifecycle.ts). */
   lifecycle?: LifecycleScript;
+  /** A client-role case (s2s-client): the SUT is started in a scenario and a named check judges the
+   *  token it sent there (harness/engine/run-client-case.ts). Its `path` names its positive control
+   *  (app-only, app-user) and `mutations` stay empty. */
+  client?: ClientCaseSpec;
 }
 
 /** The key server a key-lifecycle case works on: its name in the request log, its two documents' paths, and a key the SUT already trusts. */
@@ -133,6 +138,10 @@ export interface CaseResult {
     note?: string;
     /** What the case's responseCheck found wrong with the answer. */
     responseProblem?: string;
+    /** Client-role cases: how the SUT's run for the case's scenario ended, and how many requests to
+     *  the scenario's target carried a token. */
+    sutExit?: { code: number | null; signal?: string | null; timedOut?: boolean; ms: number };
+    tokensSent?: number;
   };
   outcome: Outcome;
   /** The reader's tier (PASS, FAIL, WARN, INFO, INCONCLUSIVE, ERROR), added to results.json. */

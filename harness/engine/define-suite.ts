@@ -2,12 +2,13 @@
 // with the case's result attached as JSON for the results reporter. Key-lifecycle cases (they move
 // the SUT's clock and break the key server) go into their own spec file, which the configuration
 // runs after all other cases, one case at a time.
-import { caseFilter, loadRunConfig } from '../run/config';
+import { caseFilter, loadRunConfig, oneShotTimeoutMs } from '../run/config';
 import type { CaseDef, CaseResult } from './case-model';
 import { test } from './fixtures';
 import type { HarnessClient } from './harness-client';
 import { runCase, type BaselineFn } from './run-case';
 import { runLifecycleCase } from './run-lifecycle';
+import { prefetchScenarios, runClientCase, type ClientControl } from './run-client-case';
 import { redactSecrets } from '../results/redact';
 import { evidenceAttachments } from '../results/evidence-attachments';
 
@@ -31,6 +32,7 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: Base
       async ({ harness }, testInfo) => {
         if (def.retryWhileRefusedMs) testInfo.setTimeout(testInfo.timeout + def.retryWhileRefusedMs);
         if (def.lifecycle) testInfo.setTimeout(testInfo.timeout + 30_000); // a hang fault, a burst of requests
+        if (def.client) testInfo.setTimeout(testInfo.timeout + 2 * oneShotTimeoutMs(config)); // its control's run and its own, each up to the deadline
         // Nothing secret leaves the worker: the run's app password is redacted by value, and the signing
         // keys (any private key) by their PEM shape.
         const result = redactSecrets(await run(def, harness, baseline), [harness.state.appPassword]);
@@ -60,4 +62,19 @@ export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baselin
 /** The key-lifecycle cases, in catalog order (from a `*.lifecycle.spec.ts` file: see playwright.config.ts). */
 export function defineLifecycleSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
   defineCases(cases.filter((c) => c.lifecycle), baseline, runLifecycleCase);
+}
+
+/** A client-role profile's cases (s2s-client): each runs the one-shot SUT in its scenario (harness/engine/run-client-case.ts). */
+export function defineClientSuite(cases: CaseDef[]): void {
+  const controls: ClientControl[] = cases.filter((c) => c.isControl && c.client).map((c) => ({ id: c.id, path: c.path, scenario: c.client!.scenario, check: c.client!.check }));
+  const noBaseline = () => {
+    throw new Error('a client-role case has no request to send');
+  };
+  // The scenarios this run needs (the selected cases' and their controls'), the controls' first.
+  const selected = cases.filter(caseFilter(loadRunConfig().grep));
+  const scenarios = [...controls.filter((c) => c.path === 'app-only' || selected.some((x) => x.path === c.path)).map((c) => c.scenario), ...selected.map((c) => c.client!.scenario)];
+  defineCases(cases, noBaseline, (def, h) => {
+    prefetchScenarios(scenarios, controls.map((c) => c.scenario), h);
+    return runClientCase(def, h, controls);
+  });
 }

@@ -21,8 +21,8 @@ export class HarnessClient {
   }
 
   /** A state-changing control call (the SUT's clock, the key set's lifecycle). */
-  async controlPost<T>(path: string, body: unknown): Promise<T> {
-    const res = await send('POST', `${this.state.urls.control}${path}`, { 'content-type': 'application/json' }, JSON.stringify(body), 15000, Infinity);
+  async controlPost<T>(path: string, body: unknown, timeoutMs = 15000): Promise<T> {
+    const res = await send('POST', `${this.state.urls.control}${path}`, { 'content-type': 'application/json' }, JSON.stringify(body), timeoutMs, Infinity);
     if (res.status !== 200) throw new Error(`control ${path}: ${res.status} ${res.body.slice(0, 200)}`);
     return JSON.parse(res.body) as T;
   }

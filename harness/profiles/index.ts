@@ -4,6 +4,7 @@ import { startBotFrameworkWorld } from './bot-framework-world';
 import type { ProfileName, StartWorld } from './registry';
 import { startAmWorld } from './am-world';
 import { startS2sWorld } from './s2s-world';
+import { startS2sClientWorld } from './s2s-client-world';
 
 export const WORLDS: Record<ProfileName, StartWorld> = {
   'bot-framework': startBotFrameworkWorld,
@@ -11,4 +12,5 @@ export const WORLDS: Record<ProfileName, StartWorld> = {
   xoauth: (s) => startS2sWorld(s, 'xoauth'),
   'actionable-messages': (s) => startAmWorld(s, 'actionable-messages'),
   'actionable-messages-entra': (s) => startAmWorld(s, 'actionable-messages-entra'),
+  's2s-client': startS2sClientWorld,
 };

@@ -4,7 +4,7 @@ import type { TestCa } from '../ca/test-ca';
 import type { SigningKey } from '../keys/signing-keys';
 import type { HitLog, Router } from '../servers/router';
 
-export const PROFILE_NAMES = ['bot-framework', 'sharepoint-s2s', 'xoauth', 'actionable-messages', 'actionable-messages-entra'] as const;
+export const PROFILE_NAMES = ['bot-framework', 'sharepoint-s2s', 'xoauth', 'actionable-messages', 'actionable-messages-entra', 's2s-client'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 export interface ProfileWorld {
@@ -14,6 +14,8 @@ export interface ProfileWorld {
   /** Real host names a Node SUT's preload routes to `routeTo` (host:port of a fake). */
   routedHosts: string[];
   routeTo: string;
+  /** Ports of the routed hosts that proxy mode tunnels (default 443 only). */
+  routedPorts?: number[];
   /** The profile's part of the SUT contract environment. */
   sutEnv: Record<string, string>;
   close(): Promise<void>;
@@ -30,13 +32,18 @@ export interface WorldSetup {
   secret: string;
 }
 
-/** What the CLI needs to know of a profile without loading its fakes. */
-export const PROFILE_INFO: Record<ProfileName, { defaultEndpoint: string; referenceSut: string }> = {
+/**
+ * What the CLI needs to know of a profile without loading its fakes. `role: 'client'`: the SUT sends
+ * the tokens; its command is a one-shot client that each case scenario starts once (no --target,
+ * fuzz or --load). The other profiles' SUTs receive tokens and run for the whole run.
+ */
+export const PROFILE_INFO: Record<ProfileName, { defaultEndpoint: string; referenceSut: string; role?: 'client' }> = {
   'bot-framework': { defaultEndpoint: '/api/messages', referenceSut: 'node fixtures/suts/bot-framework/reference.mjs' },
   'sharepoint-s2s': { defaultEndpoint: '/_api/web', referenceSut: 'node fixtures/suts/s2s/reference.mjs' },
   xoauth: { defaultEndpoint: '/_api/web', referenceSut: 'node fixtures/suts/s2s/reference.mjs' },
   'actionable-messages': { defaultEndpoint: '/api/action', referenceSut: 'node fixtures/suts/actionable-messages/reference.mjs' },
   'actionable-messages-entra': { defaultEndpoint: '/api/action', referenceSut: 'node fixtures/suts/actionable-messages/reference.mjs' },
+  's2s-client': { defaultEndpoint: '/_api/web', referenceSut: 'node fixtures/suts/s2s-client/reference.mjs', role: 'client' },
 };
 
 export type StartWorld = (setup: WorldSetup) => Promise<ProfileWorld>;

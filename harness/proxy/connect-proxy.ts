@@ -11,8 +11,10 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 
 export interface ConnectProxyOptions {
-  /** Host names tunnelled to `routeTo` (port 443 only). */
+  /** Host names tunnelled to `routeTo` (on `ports`). */
   impersonatedHosts: string[];
+  /** The ports of those hosts that are tunnelled (default 443 only). */
+  ports?: number[];
   /** host:port of the fake that serves them. */
   routeTo: string;
   /** The run's egress log: one JSON line per refused destination. */
@@ -42,6 +44,7 @@ export function parseAuthority(authority: string): { host: string; port: number 
 
 export async function startConnectProxy(opts: ConnectProxyOptions): Promise<RunningProxy> {
   const allowed = new Set(opts.impersonatedHosts.map(normHost));
+  const ports = new Set(opts.ports ?? [443]);
   const sep = opts.routeTo.lastIndexOf(':');
   const [routeHost, routePort] = [opts.routeTo.slice(0, sep), Number(opts.routeTo.slice(sep + 1))];
   const tunnelled: Record<string, number> = {};
@@ -70,7 +73,7 @@ export async function startConnectProxy(opts: ConnectProxyOptions): Promise<Runn
     client.on('close', () => open.delete(client));
     client.on('error', () => client.destroy());
     const target = parseAuthority(req.url ?? '');
-    if (!target || !allowed.has(target.host) || target.port !== 443) {
+    if (!target || !allowed.has(target.host) || !ports.has(target.port)) {
       refuse(target?.host ?? String(req.url), target?.port ?? '', 'CONNECT');
       client.end('HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n');
       return;

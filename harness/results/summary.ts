@@ -5,6 +5,10 @@
 import type { CaseResult } from '../engine/case-model';
 import { tierCounts, tierOfCase, TIERS } from './gate';
 import type { ResultsDoc } from './results-file';
+import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
+
+/** What a case's evidence.mutations describe: the token sent, or for a client-role profile the scenario the SUT ran in. */
+const variedLabel = (c: CaseResult) => (PROFILE_INFO[c.profile as ProfileName]?.role === 'client' ? 'scenario' : 'token');
 
 export type Verdict = 'conformant' | 'conformant with warnings' | 'not conformant' | 'incomplete';
 /** One profile's results and the SHA-256 of the results.json text they were read from. */
@@ -77,7 +81,7 @@ export function summaryMarkdown(runs: SummaryRun[]): string {
       const known = knownDeparture(doc, c.id);
       if (known) lines.push(`- listed as a known departure (--expect-failures): ${known}`);
       if (c.cwe?.length) lines.push(`- weakness: ${c.cwe.join(', ')}`);
-      if (c.evidence.mutations.length) lines.push(`- token: ${c.evidence.mutations.join('; ')}`);
+      if (c.evidence.mutations.length) lines.push(`- ${variedLabel(c)}: ${c.evidence.mutations.join('; ')}`);
       if (c.evidence.token) lines.push(`- token header: \`${short(c.evidence.token.header)}\`, payload: \`${short(c.evidence.token.payload)}\``);
       if (c.evidence.request) lines.push(`- request: ${c.evidence.request.method} ${c.evidence.request.url}`);
       if (c.evidence.response) lines.push(`- response: ${c.evidence.response.status} \`${short(c.evidence.response.body, 300)}\``);
@@ -96,7 +100,7 @@ function failureHtml(c: CaseResult, knownDeparture?: string): string {
 <dt>expected</dt><dd>${html(`${c.expect}. ${c.why}`)}</dd><dt>observed</dt><dd>${html(c.reason)}</dd>
 ${knownDeparture ? `<dt>known departure</dt><dd data-known-departure>${html(knownDeparture)}</dd>` : ''}
 ${c.cwe?.length ? `<dt>weakness</dt><dd>${html(c.cwe.join(', '))}</dd>` : ''}
-<dt>token</dt><dd>${html(c.evidence.mutations.join('; ') || 'the valid token')}</dd>
+<dt>${variedLabel(c)}</dt><dd>${html(c.evidence.mutations.join('; ') || 'the valid token')}</dd>
 ${c.evidence.token ? `<dt>decoded</dt><dd><pre>${html(short(c.evidence.token.header))}\n${html(short(c.evidence.token.payload))}</pre></dd>` : ''}
 ${c.evidence.response ? `<dt>response</dt><dd><pre>${html(`${c.evidence.response.status} ${short(c.evidence.response.body, 300)}`)}</pre></dd>` : ''}</dl></section>`;
 }

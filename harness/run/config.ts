@@ -43,6 +43,9 @@ export function checkRunConfig(candidate: unknown): RunConfig {
   return candidate;
 }
 
+/** How long a one-shot (client-role) SUT may take for one scenario before it is taken as hung and stopped. */
+export const oneShotTimeoutMs = (run: Pick<RunConfig, 'timeoutMs'>): number => Math.max(3_000, 2 * run.timeoutMs);
+
 /** The configuration of this run; without S2S_RUN_CONFIG, the demo run against the bundled reference SUT. */
 export function loadRunConfig(): RunConfig {
   const file = process.env.S2S_RUN_CONFIG;

@@ -11,8 +11,10 @@ import { addControlRoutes, type SutState } from '../servers/control';
 import { listen } from '../servers/listen';
 import { HitLog, Router } from '../servers/router';
 import { freePort, launchSut, waitForPort } from '../sut/launcher';
+import { OneShotRunner } from '../sut/one-shot';
+import { PROFILE_INFO } from '../profiles/registry';
 import { commonSutEnv, envFileText, inheritedEnv } from '../sut/sut-env';
-import type { RunConfig } from './config';
+import { oneShotTimeoutMs, type RunConfig } from './config';
 import { startConnectProxy, proxyEnv } from '../proxy/connect-proxy';
 import { egressLogIn, proxyFileIn, sutLogIn } from './run-status';
 import { SutClock } from './sut-clock';
@@ -76,6 +78,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       const proxyFile = proxyFileIn(run.outDir);
       const proxy = await startConnectProxy({
         impersonatedHosts: world.routedHosts,
+        ...(world.routedPorts ? { ports: world.routedPorts } : {}),
         routeTo: world.routeTo,
         egressLog,
         onTunnel: (tunnels) => writeFileSync(proxyFile, JSON.stringify({ url: proxy.url, tunnels })),
@@ -86,15 +89,29 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       routedHosts = [];
     }
 
+    // A client-role SUT (s2s-client) sends the tokens: a one-shot command, no port of its own.
+    const client = PROFILE_INFO[run.profile].role === 'client';
     const target = run.target ? new URL(run.target) : undefined;
-    const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : await freePort();
+    const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : client ? 0 : await freePort();
     const env = {
       ...commonSutEnv({ port, caPemPath, routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
       ...routing,
       ...world.sutEnv,
       ...run.sutEnv,
     };
-    if (run.sut) {
+    if (client) {
+      if (!run.sut) throw new Error(`profile ${run.profile}: the SUT is a client the harness starts once per scenario, so it needs a command (--sut), not --target`);
+      delete env.PORT;
+      // Each case scenario starts the command once, whichever worker asks first (POST /sut/once
+      // {key, env}: the scenario's variables), and every case of that scenario judges the same run.
+      const runner = new OneShotRunner({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, logFile: sutLogIn(run.outDir), timeoutMs: oneShotTimeoutMs(run) });
+      control.on('POST', /^\/sut\/once$/, async (req) => {
+        const { key, env: extra } = JSON.parse(req.body || '{}') as { key?: string; env?: Record<string, string> };
+        if (typeof key !== 'string' || !key) return { status: 400, body: { error: 'key required' } };
+        return { status: 200, body: await runner.run(key, extra ?? {}) };
+      });
+      cleanups.push(() => runner.settle());
+    } else if (run.sut) {
       const sut = await launchSut({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLogIn(run.outDir), startupTimeoutMs: run.startupTimeoutMs });
       sutState = sut.state;
       cleanups.push(() => sut.stop());
@@ -110,7 +127,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     const state: RunState = {
       profile: run.profile,
       urls: { ...world.urls, control: controlServer.origin },
-      sutUrl: target ? target.href : `http://127.0.0.1:${port}${run.endpoint}`,
+      sutUrl: target ? target.href : client ? `${world.urls.resource}${run.endpoint}` : `http://127.0.0.1:${port}${run.endpoint}`,
       keys: world.keys,
       appPassword,
       timeoutMs: run.timeoutMs,

@@ -28,7 +28,8 @@ export interface FakeRequest {
 
 export interface FakeReply {
   status: number;
-  headers?: Record<string, string>;
+  /** A list sends the header once per value (several WWW-Authenticate fields). */
+  headers?: Record<string, string | string[]>;
   body?: unknown;
 }
 

@@ -2,6 +2,7 @@
 // time. Review the diff before committing: the file is what the self-tests hold the suite to.
 //   npx tsx tests/tools/pin-flaw-expectations.ts s2s
 //   npx tsx tests/tools/pin-flaw-expectations.ts am
+//   npx tsx tests/tools/pin-flaw-expectations.ts s2s-client
 //   npx tsx tests/tools/pin-flaw-expectations.ts bot-framework
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ const SETS: Record<string, { dir: string; profiles: string[]; file: string; nest
   'bot-framework': { dir: 'fixtures/suts/bot-framework/flawed', profiles: ['bot-framework'], file: 'tests/expectations/bot-framework-flaws.json', nested: false },
   s2s: { dir: 'fixtures/suts/s2s/flawed', profiles: ['sharepoint-s2s', 'xoauth'], file: 'tests/expectations/s2s-flaws.json', nested: true, only: { xoauth: XOAUTH_FLAWS } },
   am: { dir: 'fixtures/suts/actionable-messages/flawed', profiles: ['actionable-messages', 'actionable-messages-entra'], file: 'tests/expectations/am-flaws.json', nested: true, only: { 'actionable-messages-entra': AM_ENTRA_FLAWS } },
+  's2s-client': { dir: 'fixtures/suts/s2s-client/flawed', profiles: ['s2s-client'], file: 'tests/expectations/s2s-client-flaws.json', nested: true },
 };
 
 async function main(): Promise<void> {
