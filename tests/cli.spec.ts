@@ -27,6 +27,10 @@ for (const [args, message] of [
   [['fuzz', '--count', '0'], '--count takes a whole number of at least 1'],
   [['run', '--shard', '3/2'], '--shard takes i/n'],
   [['matrix', 'a', '--no-pdf'], 'unknown option "--no-pdf" for matrix'],
+  // The client role: the SUT is a one-shot client, so what sends tokens to a server SUT makes no sense.
+  [['run', '--profile', 's2s-client', '--target', 'https://127.0.0.1:1/'], '--target does not go with profile s2s-client'],
+  [['fuzz', '--profile', 's2s-client'], 'fuzz and --load send tokens to a SUT that receives them'],
+  [['run', '--profile', 's2s-client', '--load', '5'], 'fuzz and --load send tokens to a SUT that receives them'],
 ] as const) {
   test(`usage error: ${args.join(' ')}`, async () => {
     const r = await runCli([...args]);

@@ -8,19 +8,6 @@ import { runCli } from './helpers/run-cli';
 
 const TOTAL = CATALOGS['s2s-client'].length;
 
-for (const [args, message] of [
-  [['run', '--profile', 's2s-client', '--target', 'https://127.0.0.1:1/'], '--target does not go with profile s2s-client'],
-  [['fuzz', '--profile', 's2s-client'], 'fuzz and --load send tokens to a SUT that receives them'],
-  [['run', '--profile', 's2s-client', '--load', '5'], 'fuzz and --load send tokens to a SUT that receives them'],
-] as const) {
-  test(`usage error: ${args.join(' ')}`, async () => {
-    const r = await runCli([...args]);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(message);
-  });
-}
-
 test('--list --profile s2s-client prints the client cases, no SUT needed', async () => {
   const r = await runCli(['--list', '--profile', 's2s-client']);
   expect(r.code).toBe(0);
