@@ -1,7 +1,6 @@
 // The s2s-client profile's own promises, beyond the reference and flaw runs pinned in
 // suite-self-test-profiles.spec.ts: a one-shot client that hangs or does nothing is judged with a
-// clear reason (never a hung suite), options that make no sense for a client are usage errors, and
-// proxy mode tunnels the target host on both of its ports.
+// clear reason (never a hung suite), and proxy mode tunnels the target host on both of its ports.
 import { expect, test } from '@playwright/test';
 import { CATALOGS } from '../suites';
 import { runCli } from './helpers/run-cli';
