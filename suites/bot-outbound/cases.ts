@@ -27,10 +27,10 @@ const SCOPE = `${BOT_CONNECTOR_SCOPE}/.default`;
 /** Replies after the control that must not need a new token (the control's token is valid for an hour). */
 const CACHE_REPLIES = 4;
 /** The short lifetime the STS gives in EXP-002, and how long the case then waits (real time). */
-const SHORT_LIFETIME_S = 3;
-const SHORT_WAIT_MS = 3500;
+const SHORT_LIFETIME_S = 2;
+const SHORT_WAIT_MS = 2500;
 /** How late the slow STS answers (ROB-004): well within the bots' own timeouts (the reference 10 s, MSAL's HTTP client longer). */
-const SLOW_STS_MS = 2500;
+const SLOW_STS_MS = 2000;
 
 const connectorReply = (x: Exchange): ReplyHit | undefined => x.replies.find((r) => r.server === 'front');
 const latestIssued = (issued: Map<string, StsRequest>): StsRequest | undefined => [...issued.values()].sort((a, b) => a.hit.at - b.hit.at).at(-1);
@@ -234,7 +234,7 @@ function catalog(): Spec[] {
       ids: ['BF-B2C-10'],
       section: B2C('Step 2 ("expires_in ... It may be used until its expiration")'),
       expect: 'accept',
-      why: 'The lifetime is what expires_in says, not "typically one hour": a bot that assumes an hour presents expired tokens, which the Connector refuses. The STS issues the next token for 3 s (the clock moved past the current one\'s expiry so that the bot asks); after 3.5 s of real time the next reply must carry another token.',
+      why: 'The lifetime is what expires_in says, not "typically one hour": a bot that assumes an hour presents expired tokens, which the Connector refuses. The STS issues the next token for 2 s (the clock moved past the current one\'s expiry so that the bot asks); after 2.5 s of real time the next reply must carry another token.',
       run: async (ctx) => {
         await ctx.sts({ lifetimeSeconds: SHORT_LIFETIME_S });
         const at = await clockToExpiry(ctx, -60_000);
