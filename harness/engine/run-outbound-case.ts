@@ -25,7 +25,7 @@ const REPLY_WAIT_MS = 700;
 const FOLLOW_UP_GRACE_MS = 300;
 
 /** The fakes a bot's reply may reach. */
-const REPLY_SERVERS = ['front', 'attacker', 'plain-connector'] as const;
+const REPLY_SERVERS = ['front', 'attacker', 'plain-connector', 'untrusted-connector'] as const;
 type ReplyServer = (typeof REPLY_SERVERS)[number];
 
 export interface Bearer {
@@ -61,7 +61,7 @@ export interface Exchange {
   serviceUrl: string;
   status?: number;
   error?: string;
-  /** Requests for this conversation at the Connector, the decoy and the plain-HTTP Connector. */
+  /** Requests for this conversation at the Connector, the decoy, the plain-HTTP Connector and the untrusted-certificate one. */
   replies: ReplyHit[];
   /** Token requests the STS received between the activity's sending and the end of the wait. */
   sts: StsRequest[];

@@ -4,6 +4,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { startAltKeyServers } from '../servers/alt-key-servers';
 import { KeySetLifecycle } from '../servers/key-lifecycle';
 import { createSigningKeys } from '../keys/signing-keys';
+import { createTestCa } from '../ca/test-ca';
 import { addAttackerRoutes } from '../servers/attacker';
 import { addConnectorRoutes } from '../servers/connector';
 import { addKeyServerRoutes } from '../servers/key-server';
@@ -98,21 +99,26 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
   addConnectorRoutes(attackerRouter, {}); // a bot steered here by a forged serviceUrl posts its reply (and bearer) here
   addAttackerRoutes(attackerRouter, keys.rogue.jwk, keys.rogue.certPem);
 
-  // bot-outbound: a Connector on plain HTTP, for an activity whose serviceUrl is http:// (the bearer must not go there).
+  // bot-outbound: a Connector on plain HTTP, and one whose certificate no trusted CA issued, for an
+  // activity whose serviceUrl names them (the bearer must go to neither).
   const plainConnectorRouter = new Router('plain-connector', log, 'http');
   addConnectorRoutes(plainConnectorRouter, { verifyBearer });
+  const untrustedConnectorRouter = new Router('untrusted-connector', log, 'https');
+  addConnectorRoutes(untrustedConnectorRouter, { verifyBearer });
+  const untrustedCert = opts.outbound ? createTestCa('an untrusted CA').issueServerCert(['127.0.0.1', 'localhost']) : undefined;
 
-  const [front, emulator, attacker, plainConnector] = await Promise.all([
+  const [front, emulator, attacker, plainConnector, untrustedConnector] = await Promise.all([
     listen(frontRouter, tls),
     listen(emulatorRouter, tls),
     listen(attackerRouter, tls),
-    ...(opts.outbound ? [listen(plainConnectorRouter)] : []),
+    ...(untrustedCert ? [listen(plainConnectorRouter), listen(untrustedConnectorRouter, { certPem: untrustedCert.certPem, keyPem: untrustedCert.keyPem })] : []),
   ]);
   attackerOrigin = attacker.origin;
-  const servers = [front, emulator, attacker, ...(plainConnector ? [plainConnector] : []), ...altKeyServers];
+  const outboundServers = plainConnector && untrustedConnector ? { 'plain-connector': plainConnector, 'untrusted-connector': untrustedConnector } : {};
+  const servers = [front, emulator, attacker, ...Object.values(outboundServers), ...altKeyServers];
   return {
     keys,
-    urls: { front: front.origin, emulator: emulator.origin, attacker: attacker.origin, ...(plainConnector ? { 'plain-connector': plainConnector.origin } : {}) },
+    urls: { front: front.origin, emulator: emulator.origin, attacker: attacker.origin, ...Object.fromEntries(Object.entries(outboundServers).map(([k, v]) => [k, v.origin])) },
     routedHosts: ROUTED_HOSTS,
     routeTo: `127.0.0.1:${front.port}`,
     sutEnv: botFrameworkSutEnv({ front: front.origin, emulator: emulator.origin }, appPassword),

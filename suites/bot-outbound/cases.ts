@@ -286,6 +286,17 @@ function catalog(): Spec[] {
       run: async (ctx) => noBearerAt(await ctx.send({ serviceUrl: (u) => `${u['plain-connector']}/` }), 'plain-connector', 'the plain-HTTP Connector'),
     },
     {
+      id: 'TLS-002',
+      title: 'an activity whose serviceUrl is a Connector whose certificate no trusted CA issued (the token says so too): no bearer reaches it',
+      level: 'SHOULD',
+      ids: ['BF-GEN-03', 'BF-B2C-13'],
+      section: 'Authentication technologies, item 1 (TLS); Bot -> Connector, Step 3, NOTE',
+      expect: 'reject',
+      why: 'A bot that does not check the Connector\'s certificate sends its token to whoever answers for the name. The server\'s certificate comes from a CA that is not in NODE_EXTRA_CA_CERTS; the handshake must fail, so the server must record nothing.',
+      cwe: ['CWE-295'],
+      run: async (ctx) => noBearerAt(await ctx.send({ serviceUrl: (u) => `${u['untrusted-connector']}/` }), 'untrusted-connector', 'the untrusted-certificate Connector'),
+    },
+    {
       id: 'ROB-001',
       title: 'the STS answers 500 when the token has expired: that reply fails (no call without a fresh token) and the bot stays up',
       level: 'MUST',
