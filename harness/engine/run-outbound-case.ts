@@ -178,10 +178,10 @@ export async function issuedTokens(h: HarnessClient): Promise<Map<string, StsReq
   return new Map(all.filter((r) => r.issued && r.token).map((r) => [r.token!, r]));
 }
 
-function evidenceOf(x: Exchange | undefined, more: string[]): CaseResult['evidence'] {
-  const evidence: CaseResult['evidence'] = { mutations: [...more] };
+function evidenceOf(x: Exchange | undefined): CaseResult['evidence'] {
+  const evidence: CaseResult['evidence'] = { mutations: [] };
   if (!x) return evidence;
-  evidence.mutations.unshift(`a valid channel activity, conversation ${x.conversation}, serviceUrl ${x.serviceUrl}`);
+  evidence.mutations.push(`a valid channel activity, conversation ${x.conversation}, serviceUrl ${x.serviceUrl}`);
   const reply = x.replies[0];
   if (reply) {
     const headers = Object.fromEntries(Object.entries(reply.hit.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
@@ -202,7 +202,7 @@ export async function runOutboundCase(def: CaseDef, h: HarnessClient, controlId:
     outcome,
     reason,
     observed: { ...observed, ...(notes.length ? { note: notes.join('; ') } : {}) },
-    evidence: evidenceOf(x, []),
+    evidence: evidenceOf(x),
     durationMs: Math.round(performance.now() - started),
   });
 
