@@ -37,6 +37,21 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 /** Conversation ids the bot-outbound Connector redirects (307) to the decoy instead of answering. */
 export const REDIRECTED_CONVERSATION = /^redirect-/;
 
+/** How the fake Connector judges a bot's bearer, as the real one does (BF-B2C-15): a JWS signed by one of the
+ *  STS's keys, by the STS's issuer, for the Connector's audience, unexpired, whose appid is the bot's. Returns
+ *  the problem, or undefined when it is acceptable. */
+export function connectorBearerVerifier(stsJwks: object[]): (token: string) => Promise<string | undefined> {
+  const stsKeySet = createLocalJWKSet({ keys: stsJwks as never });
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, stsKeySet, { issuer: STS_ISSUER, audience: BOT_CONNECTOR_SCOPE, algorithms: ['RS256'] });
+      return payload.appid === BOT_APP_ID ? undefined : `appid ${String(payload.appid)} is not the bot's app id`;
+    } catch (err) {
+      return `bearer rejected: ${(err as Error).message}`;
+    }
+  };
+}
+
 export interface BotFrameworkWorldOptions {
   /** The bot-outbound profile: the STS's behaviour under control (POST /sts), Graph tokens issued, the
    *  Connector redirecting `redirect-*` conversations to the attacker server, and a plain-HTTP Connector. */
@@ -62,15 +77,7 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
       keys,
     );
   };
-  const stsKeySet = createLocalJWKSet({ keys: AAD_KEYS.map((n) => keys[n].jwk) as never });
-  const verifyBearer = async (token: string): Promise<string | undefined> => {
-    try {
-      const { payload } = await jwtVerify(token, stsKeySet, { issuer: STS_ISSUER, audience: BOT_CONNECTOR_SCOPE, algorithms: ['RS256'] });
-      return payload.appid === BOT_APP_ID ? undefined : `appid ${String(payload.appid)} is not the bot's app id`;
-    } catch (err) {
-      return `bearer rejected: ${(err as Error).message}`;
-    }
-  };
+  const verifyBearer = connectorBearerVerifier(AAD_KEYS.map((n) => keys[n].jwk));
 
   // The Connector's key set changes during the key-lifecycle cases; two more key servers (plain
   // HTTP, an untrusted certificate) serve every Connector key for the faults that name them.

@@ -1,6 +1,13 @@
 // The bot-outbound machinery on its own: the fake STS under the cases' control (lifetime, faults), the
-// Connector's redirect to the decoy, and the positive control's verdict on an exchange.
+// Connector's redirect to the decoy and its verdict on a bearer (BF-B2C-15: the harness self-test the
+// requirement asks for), and the positive control's verdict on an exchange.
+import { createPrivateKey } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { SignJWT } from 'jose';
+import { createTestCa } from '../../harness/ca/test-ca';
+import { createSigningKeys } from '../../harness/keys/signing-keys';
+import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, EMULATOR_TENANTS, OTHER_APP_ID, v1Issuer } from '../../harness/profiles/bot-framework';
+import { connectorBearerVerifier } from '../../harness/profiles/bot-framework-world';
 import { bearerOf, controlProblem, type Exchange, type StsRequest } from '../../harness/engine/run-outbound-case';
 import { addConnectorRoutes } from '../../harness/servers/connector';
 import { listen, type RunningServer } from '../../harness/servers/listen';
@@ -77,4 +84,21 @@ test('the positive control: a reply to the Connector with Bearer <an issued toke
   expect(controlProblem(x([reply('bearer T1')]), issued)).toContain('is not "Bearer <token>"');
   expect(controlProblem(x([reply('Bearer T2')]), issued)).toContain('not a token the STS issued');
   expect(controlProblem(x([reply('Bearer T1', false)]), issued)).toContain('the Connector refused');
+});
+
+test('the fake Connector accepts only an unexpired STS token for its audience whose appid is the bot (BF-B2C-15)', async () => {
+  const keys = createSigningKeys(createTestCa(), [{ name: 'aad-a' }, { name: 'rogue' }]);
+  const verify = connectorBearerVerifier([keys['aad-a'].jwk]);
+  const now = Math.floor(Date.now() / 1000);
+  const token = (claims: Record<string, unknown> = {}, key = 'aad-a') =>
+    new SignJWT({ aud: BOT_CONNECTOR_SCOPE, iss: v1Issuer(EMULATOR_TENANTS[0]), iat: now, nbf: now, exp: now + 3600, appid: BOT_APP_ID, ...claims })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: keys[key].kid })
+      .sign(createPrivateKey(keys[key].privateKeyPem));
+  expect(await verify(await token())).toBeUndefined();
+  expect(await verify(await token({ exp: now - 60 }))).toContain('bearer rejected');
+  expect(await verify(await token({ aud: 'https://graph.microsoft.com' }))).toContain('bearer rejected');
+  expect(await verify(await token({ iss: 'https://sts.windows.net/someone-else/' }))).toContain('bearer rejected');
+  expect(await verify(await token({ appid: OTHER_APP_ID }))).toContain('is not the bot\'s app id');
+  expect(await verify(await token({}, 'rogue'))).toContain('bearer rejected');
+  expect(await verify('not.a.jwt')).toContain('bearer rejected');
 });
