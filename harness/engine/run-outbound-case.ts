@@ -21,7 +21,7 @@ import { renderRequest } from './run-case';
 /** How long a reply may take to reach a fake after the bot answered the activity (the reference and
  *  both SDKs send it before they answer; a bot may send it just after). */
 const REPLY_WAIT_MS = 700;
-/** After the first request of a reply arrives, how long a follow-up (a redirect followed) may lag. */
+/** After the Connector redirected a reply, how long the redirect's follow-up may lag. */
 const FOLLOW_UP_GRACE_MS = 300;
 
 /** The fakes a bot's reply may reach. */
@@ -148,7 +148,8 @@ async function sendActivity(h: HarnessClient, caseId: string, opts: SendOptions 
     if (x.replies.length || Date.now() >= until || x.error) break;
     await sleep(100);
   }
-  if (x.replies.length) {
+  // A Connector that redirected the reply: give the bot time to follow (or not).
+  if (x.replies.some((r) => (r.hit.note as { redirectedTo?: string } | undefined)?.redirectedTo)) {
     await sleep(FOLLOW_UP_GRACE_MS);
     x.replies = await collect();
   }
