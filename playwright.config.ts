@@ -11,8 +11,9 @@ export default defineConfig({
   // The cases run side by side; the key-lifecycle cases (they move the SUT's clock and break the key
   // server) run after them, one at a time, so a fault never reaches a case it was not meant for.
   projects: [
-    { name: 'cases', testMatch: /\.spec\.ts$/, testIgnore: /\.lifecycle\.spec\.ts$/ },
-    { name: 'key-lifecycle', testMatch: /\.lifecycle\.spec\.ts$/, dependencies: ['cases'], fullyParallel: false },
+    // (bot-outbound's cases, in a `.serial.spec.ts` file, run that way too: the bot's token cache is state they share.)
+    { name: 'cases', testMatch: /\.spec\.ts$/, testIgnore: /\.(lifecycle|serial)\.spec\.ts$/ },
+    { name: 'key-lifecycle', testMatch: /\.(lifecycle|serial)\.spec\.ts$/, dependencies: ['cases'], fullyParallel: false },
   ],
   globalSetup: require.resolve('./harness/run/global-setup'),
   fullyParallel: true,

@@ -21,6 +21,8 @@ export const BASELINES: Record<ProfileName, ProfileBaseline> = {
   xoauth: { paths: ['app-user', 'app-only', 'app-only-metadata'], baseline: s2s('xoauth') as BaselineFn<string> },
   'actionable-messages': { paths: ['email', 'connector'], baseline: am as BaselineFn<string> },
   'actionable-messages-entra': { paths: ['entra-v2', 'entra-v1'], baseline: am as BaselineFn<string> },
+  // Bot -> Connector: the SUT is a bot, so fuzzing and load send it what bot-framework's channel path does.
+  'bot-outbound': { paths: ['channel'], baseline: bot as BaselineFn<string> },
   // The client role: the SUT sends the tokens, so there is no request to send it (the CLI refuses fuzz and --load).
   's2s-client': {
     paths: [],

@@ -5,12 +5,14 @@ import { BOT_FRAMEWORK_CASES } from './bot-framework/cases';
 import { amCases } from './am-common/cases';
 import { s2sCases } from './s2s-common/cases';
 import { s2sClientCases } from './s2s-client/cases';
+import { botOutboundCases } from './bot-outbound/cases';
 
 export const SHAREPOINT_S2S_CASES = s2sCases('sharepoint-s2s');
 export const XOAUTH_CASES = s2sCases('xoauth');
 export const AM_CASES = amCases('actionable-messages');
 export const AM_ENTRA_CASES = amCases('actionable-messages-entra');
 export const S2S_CLIENT_CASES = s2sClientCases();
+export const BOT_OUTBOUND_CASES = botOutboundCases();
 
 export const CATALOGS: Record<ProfileName, CaseDef[]> = {
   'bot-framework': BOT_FRAMEWORK_CASES,
@@ -19,6 +21,7 @@ export const CATALOGS: Record<ProfileName, CaseDef[]> = {
   'actionable-messages': AM_CASES,
   'actionable-messages-entra': AM_ENTRA_CASES,
   's2s-client': S2S_CLIENT_CASES,
+  'bot-outbound': BOT_OUTBOUND_CASES,
 };
 
 export const PROFILES: string[] = [...PROFILE_NAMES];

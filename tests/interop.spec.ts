@@ -1,5 +1,5 @@
 // Interop: the stock botbuilder bot and the stock @microsoft/agents-hosting bot, configured only by
-// the contract environment, run the whole bot-framework matrix. Every observed outcome is pinned, so a
+// the contract environment, run the whole bot-framework matrix, and the bot-outbound one (their replies). Every observed outcome is pinned, so a
 // change in either SDK or in the suite shows up; the departures are the README's findings, and the
 // README's peer table row of each is checked against the run.
 // One worker: botbuilder's accepted-issuer list grows with what it has seen, so order matters.
@@ -10,11 +10,14 @@ import { installedVersion, peerRow, readmeRows } from './helpers/peer-table';
 import { NODE_PEERS } from './helpers/peers';
 import { runCli } from './helpers/run-cli';
 
+/** The positive control each profile's peer run must pass. */
+const CONTROL: Partial<Record<string, string>> = { 'bot-framework': 'BF-C2B-POS-001', 'bot-outbound': 'BF-B2O-POS-001' };
+
 for (const peer of NODE_PEERS) {
   test(`stock ${peer.id} bot: pinned outcome of every case`, async () => {
     const r = await runCli(['run', ...peer.args]);
     const doc = r.results!;
-    expect(doc.cases.filter((c) => c.id === 'BF-C2B-POS-001')[0].outcome).toBe('pass');
+    expect(doc.cases.filter((c) => c.id === CONTROL[peer.profile])[0].outcome).toBe('pass');
     // Every outcome as pinned, egress included: the preload refuses and records every connection
     // that is neither loopback nor a faked Microsoft host.
     expect(flawEntry(doc)).toEqual(peers[peer.id as keyof typeof peers]);

@@ -9,6 +9,7 @@ import { CATALOGS } from '../suites';
 import am from './expectations/am-flaws.json';
 import s2s from './expectations/s2s-flaws.json';
 import s2sClient from './expectations/s2s-client-flaws.json';
+import botOutbound from './expectations/bot-outbound-flaws.json';
 import { flawEntry, lifecycleGrepArgs, type FlawEntry } from './helpers/flaw-entry';
 import { REPO, runCli } from './helpers/run-cli';
 
@@ -46,6 +47,8 @@ const SETS: FlawSet[] = [
   },
   // The client role: each flawed client is started once per scenario (13 short runs) by one CLI run.
   { name: 's2s-client', dir: 'fixtures/suts/s2s-client/flawed', pinned: s2sClient },
+  // Bot -> Connector: the reference bot's outbound flaws (fixtures/suts/bot-framework/reference.mjs), cases run one at a time.
+  { name: 'bot-outbound', dir: 'fixtures/suts/bot-outbound/flawed', pinned: botOutbound },
 ];
 
 for (const set of SETS) {
@@ -91,7 +94,8 @@ for (const set of SETS) {
         const r = await runCli(['run', '--profile', profile, '--sut', `node ${set.dir}/${flaw}.mjs`, '--workers', '1', '--only-results', ...lifecycleGrepArgs(profile, flaw)]);
         expect(flawEntry(r.results!)).toEqual(expected);
         const mustFailed = r.results!.cases.some((c) => c.outcome === 'fail' && c.requirement.level === 'MUST');
-        expect(r.code).toBe(mustFailed ? 1 : 0);
+        // A flaw that takes the SUT down (bot-outbound's crash-on-sts-error) leaves the cases after it in error: exit 3.
+        expect(r.code).toBe(expected.error.length ? 3 : mustFailed ? 1 : 0);
       });
     }
   }

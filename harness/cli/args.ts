@@ -209,7 +209,8 @@ Usage:
 Run options:
   --profile P             protocol profile: bot-framework (default), sharepoint-s2s, xoauth,
                           actionable-messages, actionable-messages-entra, s2s-client (the SUT sends
-                          the tokens: --sut is a one-shot client the harness starts once per scenario)
+                          the tokens: --sut is a one-shot client the harness starts once per scenario),
+                          bot-outbound (a bot's replies to the Connector: its token requests, cache, bearer)
   --sut "CMD"             command that starts the SUT; it gets the contract environment (README) and
                           must listen on 127.0.0.1:$PORT. Without --sut or --target: the bundled reference SUT
   --target URL            a SUT you start yourself, e.g. http://127.0.0.1:3978/api/messages

@@ -3,6 +3,7 @@ import type { Tier } from '../results/gate';
 import type { Mutation } from '../tokens/mutations';
 import type { LifecycleCommand } from '../servers/key-lifecycle';
 import type { ClientCaseSpec } from './client-observation';
+import type { OutboundCaseSpec } from './run-outbound-case';
 
 export const LEVELS = ['MUST', 'SHOULD', 'MAY', 'INFO'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -60,6 +61,9 @@ export interface CaseDef<Path extends string = string> {
    *  token it sent there (harness/engine/run-client-case.ts). Its `path` names its positive control
    *  (app-only, app-user) and `mutations` stay empty. */
   client?: ClientCaseSpec;
+  /** A bot-outbound case (Bot -> Connector): it sends the bot activities, changes the STS or the SUT's
+   *  clock, and judges the bot's token requests and replies (harness/engine/run-outbound-case.ts). */
+  outbound?: OutboundCaseSpec;
 }
 
 /** The key server a key-lifecycle case works on: its name in the request log, its two documents' paths, and a key the SUT already trusts. */

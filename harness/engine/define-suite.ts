@@ -8,6 +8,7 @@ import { test } from './fixtures';
 import type { HarnessClient } from './harness-client';
 import { runCase, type BaselineFn } from './run-case';
 import { runLifecycleCase } from './run-lifecycle';
+import { runOutboundCase } from './run-outbound-case';
 import { prefetchScenarios, runClientCase, type ClientControl } from './run-client-case';
 import { redactSecrets } from '../results/redact';
 import { evidenceAttachments } from '../results/evidence-attachments';
@@ -32,6 +33,7 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: Base
       async ({ harness }, testInfo) => {
         if (def.retryWhileRefusedMs) testInfo.setTimeout(testInfo.timeout + def.retryWhileRefusedMs);
         if (def.lifecycle) testInfo.setTimeout(testInfo.timeout + 30_000); // a hang fault, a burst of requests
+        if (def.outbound) testInfo.setTimeout(testInfo.timeout + 20_000); // several activities, an STS delay
         if (def.client) testInfo.setTimeout(testInfo.timeout + 2 * oneShotTimeoutMs(config)); // its control's run and its own, each up to the deadline
         // Nothing secret leaves the worker: the run's app password is redacted by value, and the signing
         // keys (any private key) by their PEM shape.
@@ -77,4 +79,15 @@ export function defineClientSuite(cases: CaseDef[]): void {
     prefetchScenarios(scenarios, controls.map((c) => c.scenario), h);
     return runClientCase(def, h, controls);
   });
+}
+
+/** bot-outbound's cases (the bot's replies), one at a time in catalog order (from a `*.serial.spec.ts` file:
+ *  the bot's token cache is state they share), each judged by harness/engine/run-outbound-case.ts. */
+export function defineOutboundSuite(cases: CaseDef[]): void {
+  const control = cases.find((c) => c.isControl);
+  if (!control) throw new Error('bot-outbound: no positive control in the catalog');
+  const noBaseline = () => {
+    throw new Error('a bot-outbound case builds its own activities');
+  };
+  defineCases(cases, noBaseline, (def, h) => runOutboundCase(def, h, control.id));
 }

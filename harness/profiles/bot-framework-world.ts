@@ -4,12 +4,13 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { startAltKeyServers } from '../servers/alt-key-servers';
 import { KeySetLifecycle } from '../servers/key-lifecycle';
 import { createSigningKeys } from '../keys/signing-keys';
+import { createTestCa } from '../ca/test-ca';
 import { addAttackerRoutes } from '../servers/attacker';
 import { addConnectorRoutes } from '../servers/connector';
 import { addKeyServerRoutes } from '../servers/key-server';
 import { listen } from '../servers/listen';
 import { Router } from '../servers/router';
-import { addStsRoutes } from '../servers/sts';
+import { addStsControlRoutes, addStsRoutes, type StsBehaviour } from '../servers/sts';
 import { renderToken } from '../tokens/draft';
 import type { ProfileWorld, WorldSetup } from './registry';
 import {
@@ -30,8 +31,34 @@ const STS_ISSUER = v1Issuer(EMULATOR_TENANTS[0]);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The Connector scope, or an app id (the Agents SDK asks for `<inbound azp>/.default` when it answers an Emulator). */
 const stsAllowsScope = (scope: string): boolean => scope === `${BOT_CONNECTOR_SCOPE}/.default` || GUID.test(scope.replace(/\/\.default$/, ''));
+/** The retired v3.0 scope: a real STS issues a Graph token for it (which the Connector then refuses); the bot-outbound world does too. */
+export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
-export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: WorldSetup): Promise<ProfileWorld> {
+/** Conversation ids the bot-outbound Connector redirects (307) to the decoy instead of answering. */
+export const REDIRECTED_CONVERSATION = /^redirect-/;
+
+/** How the fake Connector judges a bot's bearer, as the real one does (BF-B2C-15): a JWS signed by one of the
+ *  STS's keys, by the STS's issuer, for the Connector's audience, unexpired, whose appid is the bot's. Returns
+ *  the problem, or undefined when it is acceptable. */
+export function connectorBearerVerifier(stsJwks: object[]): (token: string) => Promise<string | undefined> {
+  const stsKeySet = createLocalJWKSet({ keys: stsJwks as never });
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, stsKeySet, { issuer: STS_ISSUER, audience: BOT_CONNECTOR_SCOPE, algorithms: ['RS256'] });
+      return payload.appid === BOT_APP_ID ? undefined : `appid ${String(payload.appid)} is not the bot's app id`;
+    } catch (err) {
+      return `bearer rejected: ${(err as Error).message}`;
+    }
+  };
+}
+
+export interface BotFrameworkWorldOptions {
+  /** The bot-outbound profile: the STS's behaviour under control (POST /sts), Graph tokens issued, the
+   *  Connector redirecting `redirect-*` conversations to the attacker server, and a plain-HTTP Connector. */
+  outbound?: boolean;
+}
+
+export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: WorldSetup, opts: BotFrameworkWorldOptions = {}): Promise<ProfileWorld> {
   const keys = createSigningKeys(ca, BOT_FRAMEWORK_KEYS);
   const jwks = (names: string[]) => () => names.map((n) => keys[n].jwk);
   const serverCert = ca.issueServerCert(['127.0.0.1', 'localhost', ...ROUTED_HOSTS]);
@@ -50,15 +77,7 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
       keys,
     );
   };
-  const stsKeySet = createLocalJWKSet({ keys: AAD_KEYS.map((n) => keys[n].jwk) as never });
-  const verifyBearer = async (token: string): Promise<string | undefined> => {
-    try {
-      const { payload } = await jwtVerify(token, stsKeySet, { issuer: STS_ISSUER, audience: BOT_CONNECTOR_SCOPE, algorithms: ['RS256'] });
-      return payload.appid === BOT_APP_ID ? undefined : `appid ${String(payload.appid)} is not the bot's app id`;
-    } catch (err) {
-      return `bearer rejected: ${(err as Error).message}`;
-    }
-  };
+  const verifyBearer = connectorBearerVerifier(AAD_KEYS.map((n) => keys[n].jwk));
 
   // The Connector's key set changes during the key-lifecycle cases; two more key servers (plain
   // HTTP, an untrusted certificate) serve every Connector key for the faults that name them.
@@ -73,8 +92,12 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
     channelIssuer: CHANNEL_ISSUER,
     connectorLifecycle: connectorKeySet,
   });
-  addStsRoutes(frontRouter, { clientId: BOT_APP_ID, clientSecret: appPassword, allowsScope: stsAllowsScope, mint, lifetimeSeconds: 3600 });
-  addConnectorRoutes(frontRouter, { verifyBearer });
+  const sts: StsBehaviour = { lifetimeSeconds: 3600, fault: null };
+  const allowsScope = opts.outbound ? (scope: string) => stsAllowsScope(scope) || scope === GRAPH_SCOPE : stsAllowsScope;
+  addStsRoutes(frontRouter, { clientId: BOT_APP_ID, clientSecret: appPassword, allowsScope, mint, lifetimeSeconds: 3600 }, sts);
+  let attackerOrigin = '';
+  const redirectTo = opts.outbound ? (conv: string, path: string) => (REDIRECTED_CONVERSATION.test(conv) ? `${attackerOrigin}${path}` : undefined) : undefined;
+  addConnectorRoutes(frontRouter, { verifyBearer, redirectTo });
 
   const emulatorRouter = new Router('emulator', log, 'https');
   addConnectorRoutes(emulatorRouter, {});
@@ -83,11 +106,26 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
   addConnectorRoutes(attackerRouter, {}); // a bot steered here by a forged serviceUrl posts its reply (and bearer) here
   addAttackerRoutes(attackerRouter, keys.rogue.jwk, keys.rogue.certPem);
 
-  const [front, emulator, attacker] = await Promise.all([listen(frontRouter, tls), listen(emulatorRouter, tls), listen(attackerRouter, tls)]);
-  const servers = [front, emulator, attacker, ...altKeyServers];
+  // bot-outbound: a Connector on plain HTTP, and one whose certificate no trusted CA issued, for an
+  // activity whose serviceUrl names them (the bearer must go to neither).
+  const plainConnectorRouter = new Router('plain-connector', log, 'http');
+  addConnectorRoutes(plainConnectorRouter, { verifyBearer });
+  const untrustedConnectorRouter = new Router('untrusted-connector', log, 'https');
+  addConnectorRoutes(untrustedConnectorRouter, { verifyBearer });
+  const untrustedCert = opts.outbound ? createTestCa('an untrusted CA').issueServerCert(['127.0.0.1', 'localhost']) : undefined;
+
+  const [front, emulator, attacker, plainConnector, untrustedConnector] = await Promise.all([
+    listen(frontRouter, tls),
+    listen(emulatorRouter, tls),
+    listen(attackerRouter, tls),
+    ...(untrustedCert ? [listen(plainConnectorRouter), listen(untrustedConnectorRouter, { certPem: untrustedCert.certPem, keyPem: untrustedCert.keyPem })] : []),
+  ]);
+  attackerOrigin = attacker.origin;
+  const outboundServers = plainConnector && untrustedConnector ? { 'plain-connector': plainConnector, 'untrusted-connector': untrustedConnector } : {};
+  const servers = [front, emulator, attacker, ...Object.values(outboundServers), ...altKeyServers];
   return {
     keys,
-    urls: { front: front.origin, emulator: emulator.origin, attacker: attacker.origin },
+    urls: { front: front.origin, emulator: emulator.origin, attacker: attacker.origin, ...Object.fromEntries(Object.entries(outboundServers).map(([k, v]) => [k, v.origin])) },
     routedHosts: ROUTED_HOSTS,
     routeTo: `127.0.0.1:${front.port}`,
     sutEnv: botFrameworkSutEnv({ front: front.origin, emulator: emulator.origin }, appPassword),
@@ -95,6 +133,9 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
       connectorKeySet.apply({ fault: null }); // releases any answer still held by a hang fault
       await Promise.all(servers.map((s) => s.close()));
     },
-    addControlRoutes: (router) => connectorKeySet.addControlRoutes(router),
+    addControlRoutes: (router) => {
+      connectorKeySet.addControlRoutes(router);
+      if (opts.outbound) addStsControlRoutes(router, sts);
+    },
   };
 }

@@ -13,4 +13,5 @@ export const WORLDS: Record<ProfileName, StartWorld> = {
   'actionable-messages': (s) => startAmWorld(s, 'actionable-messages'),
   'actionable-messages-entra': (s) => startAmWorld(s, 'actionable-messages-entra'),
   's2s-client': startS2sClientWorld,
+  'bot-outbound': (s) => startBotFrameworkWorld(s, { outbound: true }),
 };

@@ -4,7 +4,7 @@ import type { TestCa } from '../ca/test-ca';
 import type { SigningKey } from '../keys/signing-keys';
 import type { HitLog, Router } from '../servers/router';
 
-export const PROFILE_NAMES = ['bot-framework', 'sharepoint-s2s', 'xoauth', 'actionable-messages', 'actionable-messages-entra', 's2s-client'] as const;
+export const PROFILE_NAMES = ['bot-framework', 'sharepoint-s2s', 'xoauth', 'actionable-messages', 'actionable-messages-entra', 's2s-client', 'bot-outbound'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 export interface ProfileWorld {
@@ -44,6 +44,8 @@ export const PROFILE_INFO: Record<ProfileName, { defaultEndpoint: string; refere
   'actionable-messages': { defaultEndpoint: '/api/action', referenceSut: 'node fixtures/suts/actionable-messages/reference.mjs' },
   'actionable-messages-entra': { defaultEndpoint: '/api/action', referenceSut: 'node fixtures/suts/actionable-messages/reference.mjs' },
   's2s-client': { defaultEndpoint: '/_api/web', referenceSut: 'node fixtures/suts/s2s-client/reference.mjs', role: 'client' },
+  // Bot -> Connector: the SUT is a bot (the bot-framework contract); the harness sends it activities and judges its replies.
+  'bot-outbound': { defaultEndpoint: '/api/messages', referenceSut: 'node fixtures/suts/bot-framework/reference.mjs' },
 };
 
 export type StartWorld = (setup: WorldSetup) => Promise<ProfileWorld>;

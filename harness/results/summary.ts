@@ -7,8 +7,9 @@ import { tierCounts, tierOfCase, TIERS } from './gate';
 import type { ResultsDoc } from './results-file';
 import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
 
-/** What a case's evidence.mutations describe: the token sent, or for a client-role profile the scenario the SUT ran in. */
-const variedLabel = (c: CaseResult) => (PROFILE_INFO[c.profile as ProfileName]?.role === 'client' ? 'scenario' : 'token');
+/** What a case's evidence.mutations describe: the token sent, for a client-role profile the scenario the SUT ran in,
+ *  for bot-outbound (the bot's replies) the activity the harness sent. */
+const variedLabel = (c: CaseResult) => (PROFILE_INFO[c.profile as ProfileName]?.role === 'client' ? 'scenario' : c.profile === 'bot-outbound' ? 'activity' : 'token');
 
 export type Verdict = 'conformant' | 'conformant with warnings' | 'not conformant' | 'incomplete';
 /** One profile's results and the SHA-256 of the results.json text they were read from. */

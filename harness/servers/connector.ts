@@ -6,12 +6,20 @@ import type { Router } from './router';
 export interface ConnectorConfig {
   /** Returns a reason when the bearer is not acceptable, undefined when it is. */
   verifyBearer?: (token: string) => Promise<string | undefined>;
+  /** Where to redirect (307) a request instead of answering it, by its conversation id (the bot-outbound
+   *  cases' Connector that sends a reply on to another origin), or undefined to answer it. */
+  redirectTo?: (conversation: string, path: string) => string | undefined;
 }
 
 export function addConnectorRoutes(router: Router, cfg: ConnectorConfig): void {
   const handler = async (req: Parameters<Parameters<Router['on']>[2]>[0]) => {
     const auth = String(req.headers.authorization ?? '');
     const token = /^Bearer (\S+)$/.exec(auth)?.[1];
+    const location = cfg.redirectTo?.(req.params.conv, req.url.pathname);
+    if (location) {
+      req.hit.note = { conversation: req.params.conv, redirectedTo: location, bearerPresent: Boolean(token) };
+      return { status: 307, headers: { location }, body: { redirect: location } };
+    }
     if (cfg.verifyBearer) {
       const problem = token ? await cfg.verifyBearer(token) : 'no Bearer token';
       req.hit.note = { conversation: req.params.conv, bearerAccepted: !problem, problem };

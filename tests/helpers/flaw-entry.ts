@@ -48,8 +48,15 @@ export const AM_KEY_LIFECYCLE_FLAWS = ['fail-open-when-keys-unavailable', 'keys-
 /** The S2S flaws in the certificate source (metadata cache, lookup by x5t); only they run the key-lifecycle cases (SPS2S-KLC-*, XOAUTH-KLC-*). */
 export const S2S_KEY_LIFECYCLE_FLAWS = ['metadata-cached-forever', 'metadata-refresh-on-every-unknown-x5t', 'metadata-no-single-flight', 'fail-open-when-metadata-unavailable', 'metadata-case-sensitive', 'first-cert-only', 'unknown-x5t-tries-all-certs'];
 
+/** The bot-outbound flaws in the token's lifetime (only they run EXP-002, which waits 2.5 s) and in the handling
+ *  of a failing STS (only they run the STS fault cases, ROB-*, but for the slow STS, an INFO case); the
+ *  other flaws' runs leave those out. */
+export const BO_LIFETIME_FLAWS = ['token-cached-forever', 'renews-only-at-expiry', 'ignores-expires-in'];
+export const BO_STS_FAULT_FLAWS = ['crash-on-sts-error', 'no-token-on-sts-error', 'throttles-after-sts-error'];
+
 /** Extra CLI arguments of a self-test run on a flaw in `profile`: the key-lifecycle cases are left out for flaws outside the key source. */
 export function lifecycleGrepArgs(profile: string, flaw: string): string[] {
+  if (profile === 'bot-outbound') return ['--grep', BO_LIFETIME_FLAWS.includes(flaw) ? '^(?!BF-B2O-ROB-)' : BO_STS_FAULT_FLAWS.includes(flaw) ? '^(?!BF-B2O-(EXP-002|ROB-004))' : '^(?!BF-B2O-(EXP-002|ROB-))'];
   if (profile.startsWith('actionable-messages')) return AM_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!AME?-KLC-)'];
   if (profile === 'sharepoint-s2s' || profile === 'xoauth') return S2S_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!(SPS2S|XOAUTH)-KLC-)'];
   return [];

@@ -53,6 +53,9 @@ export const PYTHON_PEERS: Peer[] = pythonPeers;
 export const NODE_PEERS: Peer[] = [
   { id: 'botbuilder', language: 'Node', library: 'botbuilder', dist: 'botbuilder', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/botbuilder-echo/bot.cjs', '--workers', '1', '--sut-name', 'botbuilder'] },
   { id: 'agents-hosting', language: 'Node', library: '@microsoft/agents-hosting', dist: '@microsoft/agents-hosting', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/agents-hosting-echo/bot.cjs', '--workers', '1', '--sut-name', 'agents-hosting'] },
+  // The same bots' replies (Bot -> Connector): their token requests, cache and bearer (results.json only).
+  { id: 'botbuilder/bot-outbound', language: 'Node', library: 'botbuilder', dist: 'botbuilder', profile: 'bot-outbound', args: ['--profile', 'bot-outbound', '--sut', 'node fixtures/suts/botbuilder-echo/bot.cjs', '--workers', '1', '--only-results', '--sut-name', 'botbuilder'] },
+  { id: 'agents-hosting/bot-outbound', language: 'Node', library: '@microsoft/agents-hosting', dist: '@microsoft/agents-hosting', profile: 'bot-outbound', args: ['--profile', 'bot-outbound', '--sut', 'node fixtures/suts/agents-hosting-echo/bot.cjs', '--workers', '1', '--only-results', '--sut-name', 'agents-hosting'] },
 ];
 
 export const PEERS: Peer[] = [...NODE_PEERS, ...PYTHON_PEERS];

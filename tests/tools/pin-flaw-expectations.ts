@@ -4,6 +4,7 @@
 //   npx tsx tests/tools/pin-flaw-expectations.ts am
 //   npx tsx tests/tools/pin-flaw-expectations.ts s2s-client
 //   npx tsx tests/tools/pin-flaw-expectations.ts bot-framework
+//   npx tsx tests/tools/pin-flaw-expectations.ts bot-outbound
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bfFlawRunArgs, flawEntry, lifecycleGrepArgs, type FlawEntry } from '../helpers/flaw-entry';
@@ -19,6 +20,7 @@ const SETS: Record<string, { dir: string; profiles: string[]; file: string; nest
   s2s: { dir: 'fixtures/suts/s2s/flawed', profiles: ['sharepoint-s2s', 'xoauth'], file: 'tests/expectations/s2s-flaws.json', nested: true, only: { xoauth: XOAUTH_FLAWS } },
   am: { dir: 'fixtures/suts/actionable-messages/flawed', profiles: ['actionable-messages', 'actionable-messages-entra'], file: 'tests/expectations/am-flaws.json', nested: true, only: { 'actionable-messages-entra': AM_ENTRA_FLAWS } },
   's2s-client': { dir: 'fixtures/suts/s2s-client/flawed', profiles: ['s2s-client'], file: 'tests/expectations/s2s-client-flaws.json', nested: true },
+  'bot-outbound': { dir: 'fixtures/suts/bot-outbound/flawed', profiles: ['bot-outbound'], file: 'tests/expectations/bot-outbound-flaws.json', nested: true },
 };
 
 async function main(): Promise<void> {

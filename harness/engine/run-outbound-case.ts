@@ -1,0 +1,258 @@
+// Runs one bot-outbound case (Bot -> Connector): the SUT is a bot that runs for the whole run; the
+// case sends it valid channel activities (a genuine Connector token each), changes the fake STS or
+// the SUT's clock in between, and judges from the fakes' log what the bot sent back: its token
+// requests to the STS and its replies, with their bearer, to the Connector, the decoy and the
+// plain-HTTP Connector. The cases run one at a time, in catalog order (the bot's token cache is state
+// they share). The positive-control rule: unless the bot replied to a plain activity with a token the
+// STS issued and the Connector accepted (BF-B2O-POS-001), a case is `inconclusive`; the cases that
+// judge the control's own exchange (its token request, its bearer's bytes) need only that exchange.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { baseline as botBaseline } from '../profiles/bot-framework';
+import type { ClockState } from '../run/sut-clock';
+import type { Hit } from '../servers/router';
+import { tokenFingerprint, type StsFault } from '../servers/sts';
+import { renderToken } from '../tokens/draft';
+import type { CaseDef, CaseResult } from './case-model';
+import { caseIdentity } from './case-identity';
+import type { ClientVerdict } from './client-observation';
+import type { HarnessClient } from './harness-client';
+import { renderRequest } from './run-case';
+
+/** How long a reply may take to reach a fake after the bot answered the activity (the reference and
+ *  both SDKs send it before they answer; a bot may send it just after). */
+const REPLY_WAIT_MS = 700;
+/** After the Connector redirected a reply, how long the redirect's follow-up may lag. */
+const FOLLOW_UP_GRACE_MS = 300;
+
+/** The fakes a bot's reply may reach. */
+const REPLY_SERVERS = ['front', 'attacker', 'plain-connector', 'untrusted-connector'] as const;
+type ReplyServer = (typeof REPLY_SERVERS)[number];
+
+export interface Bearer {
+  /** The Authorization header as sent. */
+  header?: string;
+  /** The token after "Bearer " (the header's scheme checked case-sensitively). */
+  token?: string;
+  /** Fingerprint of the token (tokenFingerprint), compared with the STS's issued ones. */
+  fingerprint?: string;
+}
+
+export interface ReplyHit {
+  server: ReplyServer;
+  hit: Hit;
+  bearer: Bearer;
+  /** The fake Connector's verdict on the bearer (front and plain-connector verify it). */
+  accepted?: boolean;
+  problem?: string;
+}
+
+export interface StsRequest {
+  hit: Hit;
+  issued: boolean;
+  /** The issued token's fingerprint and lifetime (expires_in). */
+  token?: string;
+  expiresIn?: number;
+  form: URLSearchParams;
+}
+
+/** One activity sent to the bot and what followed from it. */
+export interface Exchange {
+  conversation: string;
+  serviceUrl: string;
+  status?: number;
+  error?: string;
+  /** Requests for this conversation at the Connector, the decoy, the plain-HTTP Connector and the untrusted-certificate one. */
+  replies: ReplyHit[];
+  /** Token requests the STS received between the activity's sending and the end of the wait. */
+  sts: StsRequest[];
+}
+
+export interface SendOptions {
+  /** The activity's serviceUrl (and the token's serviceurl claim, unless claimServiceUrl says otherwise); default the Connector. */
+  serviceUrl?: (urls: Record<string, string>) => string;
+  claimServiceUrl?: (urls: Record<string, string>) => string;
+  /** The conversation id's prefix (`redirect-` makes the Connector redirect the reply to the decoy). */
+  conversationPrefix?: string;
+  /** How long to wait for a reply (default REPLY_WAIT_MS). */
+  waitMs?: number;
+}
+
+export interface OutboundContext {
+  h: HarnessClient;
+  send(opts?: SendOptions): Promise<Exchange>;
+  /** Changes the fake STS (the lifetime of the tokens it issues, a fault); `after` restores it whatever the outcome. */
+  sts(change: { lifetimeSeconds?: number; fault?: StsFault | null }): Promise<void>;
+  /** Moves the SUT's clock ahead; a verdict of `moot` is due when the SUT did not acknowledge it. */
+  advanceClock(ms: number): Promise<ClockState>;
+  /** Every token the STS has issued in the run, by fingerprint. */
+  issuedTokens(): Promise<Map<string, StsRequest>>;
+  sutGone(): Promise<string | undefined>;
+  /** The positive control's exchange (sent once per worker). */
+  control: Exchange;
+  notes: string[];
+}
+
+export interface OutboundCaseSpec {
+  /** Judged on the positive control's own exchange: needs that exchange, not its success. */
+  onControl?: boolean;
+  run(ctx: OutboundContext): Promise<ClientVerdict>;
+}
+
+export const bearerOf = (value: unknown): Bearer => {
+  if (value === undefined) return {};
+  const header = Array.isArray(value) ? value.join(', ') : String(value);
+  const token = /^Bearer (\S+)$/.exec(header)?.[1];
+  return { header, ...(token ? { token, fingerprint: tokenFingerprint(token) } : {}) };
+};
+
+const stsRequestOf = (hit: Hit): StsRequest => {
+  const note = (hit.note ?? {}) as { issued?: boolean; token?: string; expiresIn?: number };
+  return { hit, issued: note.issued === true, ...(note.token ? { token: note.token, expiresIn: note.expiresIn } : {}), form: new URLSearchParams(hit.body) };
+};
+
+const replyOf = (server: ReplyServer, hit: Hit): ReplyHit => {
+  const note = (hit.note ?? {}) as { bearerAccepted?: boolean; problem?: string };
+  return { server, hit, bearer: bearerOf(hit.headers.authorization), ...(note.bearerAccepted !== undefined ? { accepted: note.bearerAccepted } : {}), ...(note.problem ? { problem: note.problem } : {}) };
+};
+
+/** The bearer shown by kind and length only (evidence: a token is a credential). */
+export const authorizationShown = (b: Bearer): string | undefined => (b.header === undefined ? undefined : `${b.header.split(' ')[0]} <${b.header.length} chars>`);
+
+let counter = 0;
+/** How far ahead the SUT's clock is (as the SUT acknowledged it): inbound tokens are dated by the SUT's clock. */
+let sutClockOffsetMs = 0;
+
+async function sendActivity(h: HarnessClient, caseId: string, opts: SendOptions = {}): Promise<Exchange> {
+  const urls = h.state.urls;
+  const since = Date.now();
+  const now = Math.floor((Date.now() + sutClockOffsetMs) / 1000);
+  const draft = botBaseline('channel', { keys: h.state.keys, attackerOrigin: urls.attacker, caseId, now, urls: { front: urls.front, emulator: urls.emulator } });
+  const serviceUrl = opts.serviceUrl?.(urls) ?? `${urls.front}/`;
+  const conversation = `${opts.conversationPrefix ?? 'conv-'}${caseId}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const activity = draft.request.activity as Record<string, unknown>;
+  activity.serviceUrl = serviceUrl;
+  activity.conversation = { id: conversation };
+  draft.token.claims.serviceurl = opts.claimServiceUrl?.(urls) ?? serviceUrl;
+  const req = renderRequest(draft, renderToken(draft.token, h.state.keys), h.state.sutUrl);
+  const x: Exchange = { conversation, serviceUrl, replies: [], sts: [] };
+  try {
+    x.status = (await h.sendToSut(req.method, req.url, req.headers, req.body)).status;
+  } catch (err) {
+    x.error = (err as Error).message;
+  }
+  const path = `/v3/conversations/${encodeURIComponent(conversation)}/activities`;
+  const collect = async () => (await Promise.all(REPLY_SERVERS.filter((s) => s in urls).map(async (s) => (await h.hits(s, path)).map((hit) => replyOf(s, hit))))).flat();
+  const until = Date.now() + (opts.waitMs ?? REPLY_WAIT_MS);
+  for (;;) {
+    x.replies = await collect();
+    if (x.replies.length || Date.now() >= until || x.error) break;
+    await sleep(100);
+  }
+  // A Connector that redirected the reply: give the bot time to follow (or not).
+  if (x.replies.some((r) => (r.hit.note as { redirectedTo?: string } | undefined)?.redirectedTo)) {
+    await sleep(FOLLOW_UP_GRACE_MS);
+    x.replies = await collect();
+  }
+  x.replies.sort((a, b) => a.hit.at - b.hit.at);
+  x.sts = (await h.hits('front', '/oauth2/', since)).map(stsRequestOf);
+  return x;
+}
+
+/** The control's problem, or undefined when the bot replied to the Connector with a token the STS issued and the Connector accepted. */
+export function controlProblem(x: Exchange, issued: Map<string, StsRequest>): string | undefined {
+  if (x.error) return `the activity was not answered: ${x.error}`;
+  if (x.status === undefined || x.status >= 300) return `the bot refused the valid activity (HTTP ${x.status})`;
+  const reply = x.replies.find((r) => r.server === 'front');
+  if (!reply) return 'no reply reached the Connector';
+  if (!reply.bearer.header) return 'the reply carried no Authorization header';
+  if (!reply.bearer.token) return `the reply's Authorization is not "Bearer <token>" (${authorizationShown(reply.bearer)})`;
+  if (!issued.has(reply.bearer.fingerprint!)) return 'the reply\'s bearer is not a token the STS issued';
+  if (reply.accepted === false) return `the Connector refused the reply's bearer: ${reply.problem}`;
+  return undefined;
+}
+
+/** The positive control, sent once per worker (the cases run in one worker, one at a time). */
+let controlExchange: Promise<Exchange> | undefined;
+
+export async function issuedTokens(h: HarnessClient): Promise<Map<string, StsRequest>> {
+  const all = (await h.hits('front', '/oauth2/')).map(stsRequestOf);
+  return new Map(all.filter((r) => r.issued && r.token).map((r) => [r.token!, r]));
+}
+
+function evidenceOf(x: Exchange | undefined): CaseResult['evidence'] {
+  const evidence: CaseResult['evidence'] = { mutations: [] };
+  if (!x) return evidence;
+  evidence.mutations.push(`a valid channel activity, conversation ${x.conversation}, serviceUrl ${x.serviceUrl}`);
+  const reply = x.replies[0];
+  if (reply) {
+    const headers = Object.fromEntries(Object.entries(reply.hit.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+    evidence.request = { method: reply.hit.method, url: `${reply.server === 'plain-connector' ? 'http' : 'https'}://${reply.hit.host}${reply.hit.path}`, headers };
+  }
+  const decoy = x.replies.filter((r) => r.server !== 'front');
+  if (decoy.length) evidence.attackerRequests = decoy.map((r) => ({ method: r.hit.method, path: `${r.server}: ${r.hit.path}`, authorization: authorizationShown(r.bearer) }));
+  return evidence;
+}
+
+export async function runOutboundCase(def: CaseDef, h: HarnessClient, controlId: string): Promise<CaseResult> {
+  const started = performance.now();
+  const spec = def.outbound;
+  if (!spec) throw new Error(`${def.id} is not a bot-outbound case`);
+  const notes: string[] = [];
+  const done = (outcome: CaseResult['outcome'], reason: string, x?: Exchange, observed: CaseResult['observed'] = {}): CaseResult => ({
+    ...caseIdentity(def),
+    outcome,
+    reason,
+    observed: { ...observed, ...(notes.length ? { note: notes.join('; ') } : {}) },
+    evidence: evidenceOf(x),
+    durationMs: Math.round(performance.now() - started),
+  });
+
+  const gone = h.hungReason() ?? (await h.sutGone());
+  if (gone) return done('error', gone);
+  controlExchange ??= sendActivity(h, controlId);
+  const control = await controlExchange;
+  const issued = await issuedTokens(h);
+  const problem = controlProblem(control, issued);
+  const controlObserved: CaseResult['observed'] = { controlStatus: control.status, controlReplies: control.replies.filter((r) => r.server === 'front').length };
+  if (!def.isControl && !spec.onControl && problem) return done('inconclusive', `the positive control ${controlId} failed (${problem}), so this case proves nothing`, control, controlObserved);
+  if (!def.isControl && spec.onControl && !control.sts.length && !issued.size)
+    return done('inconclusive', `the bot made no token request for the positive control ${controlId}, so there is nothing to judge`, control, controlObserved);
+
+  let last: Exchange | undefined = def.isControl || spec.onControl ? control : undefined;
+  const restore: Array<() => Promise<unknown>> = [];
+  const ctx: OutboundContext = {
+    h,
+    control,
+    notes,
+    send: async (opts) => (last = await sendActivity(h, def.id, opts)),
+    sts: async (change) => {
+      await h.controlPost('/sts', change);
+      restore.push(() => h.controlPost('/sts', { lifetimeSeconds: 3600, fault: null }));
+    },
+    advanceClock: async (ms) => {
+      const clock = await h.controlPost<ClockState>('/clock', { advanceMs: ms });
+      if (clock.acknowledged) sutClockOffsetMs = clock.offsetMs;
+      return clock;
+    },
+    issuedTokens: () => issuedTokens(h),
+    sutGone: () => h.sutGone(),
+  };
+  let v: ClientVerdict;
+  try {
+    v = await spec.run(ctx);
+  } catch (err) {
+    v = { ok: false, problem: `the case could not judge what the bot did: ${(err as Error).message}` };
+  } finally {
+    for (const r of restore.reverse()) await r().catch(() => undefined);
+  }
+  const observed: CaseResult['observed'] = { ...controlObserved };
+  if (last && last !== control) {
+    observed.status = last.status;
+    observed.replies = last.replies.filter((r) => r.server === 'front').length;
+    const elsewhere = last.replies.filter((r) => r.server !== 'front').length;
+    if (elsewhere) observed.attackerFetches = elsewhere;
+  }
+  if (v.ok === 'moot') return done('inconclusive', v.why, last, observed);
+  if (def.expect === 'either') return done('pass', `informational: ${v.ok ? v.saw : v.problem}`, last, { ...observed, ...(v.ok ? {} : { responseProblem: v.problem }) });
+  return v.ok ? done('pass', v.saw, last, observed) : done('fail', v.problem, last, observed);
+}
