@@ -115,7 +115,9 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
   const untrustedCert = opts.outbound ? createTestCa('an untrusted CA').issueServerCert(['127.0.0.1', 'localhost']) : undefined;
 
   const [front, emulator, attacker, plainConnector, untrustedConnector] = await Promise.all([
-    listen(frontRouter, tls),
+    // bot-outbound: the front also takes cleartext, so a token request sent in the clear (the client
+    // secret exposed) is answered and recorded as such, and judged by BF-B2O-STS-001.
+    listen(frontRouter, tls, 0, { alsoPlain: Boolean(opts.outbound) }),
     listen(emulatorRouter, tls),
     listen(attackerRouter, tls),
     ...(untrustedCert ? [listen(plainConnectorRouter), listen(untrustedConnectorRouter, { certPem: untrustedCert.certPem, keyPem: untrustedCert.keyPem })] : []),

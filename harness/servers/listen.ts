@@ -1,7 +1,7 @@
 // Start an HTTP(S) server on loopback only, on a free port (or a given one).
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import type { Router } from './router';
 
 export interface RunningServer {
@@ -12,11 +12,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(router: Router, tls?: { certPem: string; keyPem: string }, port = 0): Promise<RunningServer> {
-  const server = tls
-    ? https.createServer({ cert: tls.certPem, key: tls.keyPem }, router.listener)
-    : http.createServer(router.listener);
-  server.keepAliveTimeout = 30_000;
+/**
+ * `alsoPlain` (with `tls`): the port also takes cleartext HTTP, so that a client that sends what
+ * belongs over TLS in the clear (a client secret, a bearer) is answered and recorded as such
+ * (Hit.scheme 'http') instead of failing a handshake unseen. The first byte tells them apart: a TLS
+ * connection opens with a handshake record (0x16); TLS itself stays Node's.
+ */
+export async function listen(router: Router, tls?: { certPem: string; keyPem: string }, port = 0, opts: { alsoPlain?: boolean } = {}): Promise<RunningServer> {
+  const secure = tls ? https.createServer({ cert: tls.certPem, key: tls.keyPem }, router.listener) : undefined;
+  const plain = !secure || opts.alsoPlain ? http.createServer(router.listener) : undefined;
+  for (const s of [secure, plain]) if (s) s.keepAliveTimeout = 30_000;
+  const server: net.Server = secure && plain ? sniffingServer(secure, plain) : (secure ?? plain)!;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -28,8 +34,21 @@ export async function listen(router: Router, tls?: { certPem: string; keyPem: st
     origin: `${tls ? 'https' : 'http'}://127.0.0.1:${actual}`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
+        for (const s of [secure, plain]) s?.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** One port, two servers: each connection goes to the TLS server or the cleartext one by its first byte. */
+function sniffingServer(secure: https.Server, plain: http.Server): net.Server {
+  return net.createServer((socket) => {
+    socket.once('data', (first: Buffer) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? secure : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+    socket.on('error', () => socket.destroy());
+  });
 }

@@ -9,6 +9,8 @@ export interface Hit {
   host: string;
   path: string;
   query: string;
+  /** How it arrived: over TLS or in cleartext (a port that takes both tells them apart). */
+  scheme?: 'http' | 'https';
   headers: Record<string, string | string[] | undefined>;
   body: string;
   /** What the fake concluded about the request, e.g. a bearer-token verdict. */
@@ -78,7 +80,9 @@ export class Router {
 
   private async dispatch(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? '127.0.0.1';
-    const url = new URL(req.url ?? '/', `${this.scheme}://${host}`);
+    // A server that takes both (listen's alsoPlain) hands this router cleartext requests too.
+    const scheme = this.scheme === 'https' && !(req.socket as { encrypted?: boolean }).encrypted ? 'http' : this.scheme;
+    const url = new URL(req.url ?? '/', `${scheme}://${host}`);
     const hit: Hit = {
       at: Date.now(),
       server: this.name,
@@ -86,6 +90,7 @@ export class Router {
       host,
       path: url.pathname,
       query: url.search,
+      scheme,
       headers: req.headers,
       body,
     };
@@ -95,7 +100,7 @@ export class Router {
       const m = route.method === hit.method ? route.pattern.exec(url.pathname) : null;
       if (!m) continue;
       try {
-        reply = await route.handler({ method: hit.method, url, origin: `${this.scheme}://${host}`, params: { ...m.groups }, headers: req.headers, body, hit });
+        reply = await route.handler({ method: hit.method, url, origin: `${scheme}://${host}`, params: { ...m.groups }, headers: req.headers, body, hit });
       } catch (err) {
         reply = { status: 500, body: { error: 'fake_failed', message: String(err) } };
       }

@@ -135,10 +135,12 @@ function catalog(): Spec[] {
       ids: ['BF-B2C-03', 'BF-GEN-01'],
       section: B2C('Step 1; the changes table (v3.1)'),
       expect: 'accept',
-      why: 'v3.1 moved the token endpoint from /common/oauth2/v2.0/token to /botframework.com/oauth2/v2.0/token; the login URL comes from ToChannelFromBotLoginUrl. Judged on every token request the bot made up to the control (the fake STS serves TLS only).',
+      why: 'v3.1 moved the token endpoint from /common/oauth2/v2.0/token to /botframework.com/oauth2/v2.0/token; the login URL comes from ToChannelFromBotLoginUrl. Judged on every token request the bot made up to the control; the port of the fake STS also answers cleartext HTTP, so a token request sent in the clear is seen and fails.',
       onControl: true,
       run: async (ctx) => {
         const all = await ctx.h.hits('front', '/oauth2/');
+        const cleartext = all.filter((x) => x.scheme === 'http');
+        if (cleartext.length) return bad(`${cleartext.length} token request(s) over plain HTTP (POST http://${cleartext[0].host}${cleartext[0].path}): the client secret went in the clear`);
         const wrong = all.filter((x) => x.method !== 'POST' || x.path !== TOKEN_PATH);
         if (wrong.length) return bad(`token request(s) to ${[...new Set(wrong.map((x) => `${x.method} ${x.path}`))].join(', ')} (expected POST ${TOKEN_PATH})`);
         return ok(`${all.length} token request(s), each POST ${TOKEN_PATH} over TLS`);
