@@ -82,6 +82,8 @@ export interface OutboundContext {
   send(opts?: SendOptions): Promise<Exchange>;
   /** Changes the fake STS (the lifetime of the tokens it issues, a fault); `after` restores it whatever the outcome. */
   sts(change: { lifetimeSeconds?: number; fault?: StsFault | null }): Promise<void>;
+  /** How many TLS connections the STS's server (the front: the Connector's too) has had so far. */
+  stsTlsConnections(): Promise<number>;
   /** Moves the SUT's clock ahead; a verdict of `moot` is due when the SUT did not acknowledge it. */
   advanceClock(ms: number): Promise<ClockState>;
   /** Every token the STS has issued in the run, by fingerprint. */
@@ -186,7 +188,7 @@ function evidenceOf(x: Exchange | undefined): CaseResult['evidence'] {
   const reply = x.replies[0];
   if (reply) {
     const headers = Object.fromEntries(Object.entries(reply.hit.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-    evidence.request = { method: reply.hit.method, url: `${reply.server === 'plain-connector' ? 'http' : 'https'}://${reply.hit.host}${reply.hit.path}`, headers };
+    evidence.request = { method: reply.hit.method, url: `${reply.hit.scheme ?? 'https'}://${reply.hit.host}${reply.hit.path}`, headers };
   }
   const decoy = x.replies.filter((r) => r.server !== 'front');
   if (decoy.length) evidence.attackerRequests = decoy.map((r) => ({ method: r.hit.method, path: `${r.server}: ${r.hit.path}`, authorization: authorizationShown(r.bearer) }));
@@ -229,6 +231,7 @@ export async function runOutboundCase(def: CaseDef, h: HarnessClient, controlId:
       await h.controlPost('/sts', change);
       restore.push(() => h.controlPost('/sts', { lifetimeSeconds: 3600, fault: null }));
     },
+    stsTlsConnections: async () => (await h.controlPost<{ tlsConnections?: number }>('/sts', {})).tlsConnections ?? 0,
     advanceClock: async (ms) => {
       const clock = await h.controlPost<ClockState>('/clock', { advanceMs: ms });
       if (clock.acknowledged) sutClockOffsetMs = clock.offsetMs;

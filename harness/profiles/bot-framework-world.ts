@@ -112,7 +112,11 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
   addConnectorRoutes(plainConnectorRouter, { verifyBearer });
   const untrustedConnectorRouter = new Router('untrusted-connector', log, 'https');
   addConnectorRoutes(untrustedConnectorRouter, { verifyBearer });
-  const untrustedCert = opts.outbound ? createTestCa('an untrusted CA').issueServerCert(['127.0.0.1', 'localhost']) : undefined;
+  const untrustedCa = opts.outbound ? createTestCa('an untrusted CA') : undefined;
+  const untrustedCert = untrustedCa?.issueServerCert(['127.0.0.1', 'localhost']);
+  // For BF-B2O-TLS-003 the front (the STS, and the Connector with it) presents this one: the right
+  // names, an untrusted issuer.
+  const untrustedFrontCert = untrustedCa?.issueServerCert(['127.0.0.1', 'localhost', ...ROUTED_HOSTS]);
 
   const [front, emulator, attacker, plainConnector, untrustedConnector] = await Promise.all([
     // bot-outbound: the front also takes cleartext, so a token request sent in the clear (the client
@@ -137,7 +141,15 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
     },
     addControlRoutes: (router) => {
       connectorKeySet.addControlRoutes(router);
-      if (opts.outbound) addStsControlRoutes(router, sts);
+      if (opts.outbound) {
+        let untrustedShown = false;
+        addStsControlRoutes(router, sts, (fault) => {
+          const untrusted = fault?.kind === 'untrusted-certificate';
+          if (untrusted === untrustedShown) return;
+          untrustedShown = untrusted;
+          front.presentCertificate!(untrusted ? { certPem: untrustedFrontCert!.certPem, keyPem: untrustedFrontCert!.keyPem } : tls);
+        }, () => ({ tlsConnections: front.tlsConnections!() }));
+      }
     },
   };
 }

@@ -9,6 +9,11 @@ export interface RunningServer {
   port: number;
   /** Loopback origin, e.g. https://127.0.0.1:43123 */
   origin: string;
+  /** A TLS server only: present another certificate from now on. Open connections are closed, so a
+   *  client's next request makes a new handshake and sees it. */
+  presentCertificate?(tls: { certPem: string; keyPem: string }): void;
+  /** How many TLS connections have been opened so far (a client that refuses the certificate still opens one). */
+  tlsConnections?(): number;
   close(): Promise<void>;
 }
 
@@ -22,7 +27,20 @@ export async function listen(router: Router, tls?: { certPem: string; keyPem: st
   const secure = tls ? https.createServer({ cert: tls.certPem, key: tls.keyPem }, router.listener) : undefined;
   const plain = !secure || opts.alsoPlain ? http.createServer(router.listener) : undefined;
   for (const s of [secure, plain]) if (s) s.keepAliveTimeout = 30_000;
+  let tlsConnections = 0;
+  secure?.on('secureConnection', () => tlsConnections++);
+  secure?.on('tlsClientError', () => tlsConnections++);
   const server: net.Server = secure && plain ? sniffingServer(secure, plain) : (secure ?? plain)!;
+  // Open connections, tracked here: servers fed by the sniffer never listen, so their own
+  // closeAllConnections knows of none.
+  const open = new Set<net.Socket>();
+  server.on('connection', (socket: net.Socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+  });
+  const closeAll = () => {
+    for (const socket of open) socket.destroy();
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -32,9 +50,18 @@ export async function listen(router: Router, tls?: { certPem: string; keyPem: st
     name: router.name,
     port: actual,
     origin: `${tls ? 'https' : 'http'}://127.0.0.1:${actual}`,
+    ...(secure
+      ? {
+          presentCertificate: (next: { certPem: string; keyPem: string }) => {
+            secure.setSecureContext({ cert: next.certPem, key: next.keyPem });
+            closeAll();
+          },
+          tlsConnections: () => tlsConnections,
+        }
+      : {}),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of [secure, plain]) s?.closeAllConnections();
+        closeAll();
         server.close(() => resolve());
       }),
   };

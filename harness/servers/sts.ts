@@ -15,8 +15,9 @@ export interface StsConfig {
   lifetimeSeconds: number;
 }
 
-/** What the STS does with a token request instead of answering it: fail with a status, answer something not JSON, or answer late. */
-export type StsFault = { kind: 'status'; status: number } | { kind: 'garbage' } | { kind: 'slow'; delayMs: number };
+/** What the STS does with a token request instead of answering it: fail with a status, answer something not JSON, or answer late;
+ *  or it presents a certificate no trusted CA issued (the world swaps its TLS certificate; a request that still arrives is answered as usual). */
+export type StsFault = { kind: 'status'; status: number } | { kind: 'garbage' } | { kind: 'slow'; delayMs: number } | { kind: 'untrusted-certificate' };
 
 /** The STS's changeable behaviour (the bot-outbound cases' control route). */
 export interface StsBehaviour {
@@ -59,11 +60,16 @@ export function addStsRoutes(router: Router, cfg: StsConfig, behaviour: StsBehav
 }
 
 /** POST /sts {lifetimeSeconds?, fault?: StsFault | null}: changes the STS's behaviour; answers the new one. */
-export function addStsControlRoutes(router: Router, behaviour: StsBehaviour): void {
+/** `onFault`: told of each fault set or cleared (the world presents the untrusted certificate for that one);
+ *  `state`: more to say in the answer (how many TLS connections the STS's server has had). */
+export function addStsControlRoutes(router: Router, behaviour: StsBehaviour, onFault?: (fault: StsFault | null) => void, state?: () => Record<string, unknown>): void {
   router.on('POST', /^\/sts$/, (req) => {
     const body = JSON.parse(req.body || '{}') as Partial<StsBehaviour>;
     if (typeof body.lifetimeSeconds === 'number' && body.lifetimeSeconds > 0) behaviour.lifetimeSeconds = body.lifetimeSeconds;
-    if (body.fault !== undefined) behaviour.fault = body.fault;
-    return { status: 200, body: behaviour };
+    if (body.fault !== undefined) {
+      behaviour.fault = body.fault;
+      onFault?.(body.fault);
+    }
+    return { status: 200, body: { ...behaviour, ...state?.() } };
   });
 }

@@ -359,6 +359,33 @@ function catalog(): Spec[] {
         return r?.accepted ? ok(`the reply got through with the late token; the activity was answered ${x.status ?? x.error} after ${ms} ms`) : bad(`no accepted reply (${describeReply(r, await ctx.issuedTokens())}); the activity was answered ${x.status ?? x.error}`);
       },
     },
+    {
+      id: 'TLS-003',
+      title: 'the STS presents a certificate no trusted CA issued when the token has expired: the bot sends it no token request (and so not its app password)',
+      level: 'SHOULD',
+      ids: ['BF-GEN-03', 'BF-B2C-02'],
+      section: 'Authentication technologies, item 1 (TLS); Bot -> Connector, Step 1',
+      expect: 'reject',
+      why: 'A bot that does not check the login service\'s certificate hands its app password to whoever answers for the login host. The harness moves the SUT\'s clock past the token\'s expiry and has the STS\'s server (the Connector\'s too) present a certificate for the right names from a CA that is not in NODE_EXTRA_CA_CERTS: the handshake must fail, so no token request may arrive. The bot must have opened a connection (else it never saw the certificate: moot); a token request in cleartext never saw one either (STS-001 judges that).',
+      cwe: ['CWE-295'],
+      run: async (ctx) => {
+        const at = await clockToExpiry(ctx, -60_000, 3600);
+        if (!('since' in at)) return at;
+        const before = await ctx.stsTlsConnections();
+        await ctx.sts({ fault: { kind: 'untrusted-certificate' } });
+        const x = await ctx.send();
+        const opened = (await ctx.stsTlsConnections()) - before;
+        const gone = await ctx.sutGone();
+        if (gone) return bad(`the bot went down when the STS presented an untrusted certificate: ${gone}`);
+        const overTls = x.sts.filter((r) => r.hit.scheme !== 'http');
+        if (overTls.length) return bad(`the bot sent ${overTls.length} token request(s), its app password with them, over a TLS connection whose certificate no trusted CA issued`);
+        const sent = x.replies.filter((r) => r.server === 'front');
+        if (sent.length) return bad(`the bot called the Connector over a TLS connection whose certificate no trusted CA issued: ${describeReply(sent[0], await ctx.issuedTokens())}`);
+        if (x.sts.length) return moot('the bot\'s token requests went in cleartext, so it was never shown the certificate (STS-001 judges that)');
+        if (!opened) return moot('the bot opened no connection to the STS after its token expired, so it was never shown the certificate (EXP-001 judges that)');
+        return ok(`the bot opened ${opened} TLS connection(s) to the STS's server and sent nothing over them: no token request, no reply (its answer to the activity: ${x.status ?? x.error})`);
+      },
+    },
   ];
 }
 
