@@ -1,5 +1,5 @@
 // The test runner's own floor: what Playwright takes to start, collect and run N tests that do
-// nothing but one assertion, with the workers a run uses. A matrix of N cases, one Playwright test
+// nothing but one assertion, on the test type the cases use, with the workers a run uses. A matrix of N cases, one Playwright test
 // each (the suite's rule), cannot run faster than this, whatever the harness and the SUT do.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ export async function runnerFloor(tests: number, workers = 2): Promise<{ tests: 
     symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     writeFileSync(
       path.join(dir, 'empty.spec.ts'),
-      `import { expect, test } from '@playwright/test';\nfor (let i = 0; i < ${tests}; i++) test(\`t\${i}\`, () => expect(i).toBeGreaterThanOrEqual(0));\n`,
+      // _baseTest, as the cases use (harness/engine/fixtures.ts): no browser fixtures.
+      `import { expect, _baseTest as test } from '@playwright/test';\nfor (let i = 0; i < ${tests}; i++) test(\`t\${i}\`, () => expect(i).toBeGreaterThanOrEqual(0));\n`,
     );
     writeFileSync(path.join(dir, 'playwright.config.ts'), `export default { testDir: '.', workers: ${workers}, fullyParallel: true, reporter: 'null' };\n`);
     const started = Date.now();
