@@ -20,6 +20,20 @@ export interface Requirement {
   level: Level;
 }
 
+/** What a suite writes of each case besides how it runs: its title, its requirement (level, ids,
+ *  section, and the spec document when not the suite's own) and what it expects, and why. */
+export interface CaseText {
+  title: string;
+  level: Level;
+  ids: string[];
+  section: string;
+  spec?: string;
+  expect: Expect;
+  why: string;
+  isControl?: boolean;
+  cwe?: string[];
+}
+
 export interface CaseDef<Path extends string = string> {
   id: string;
   profile: string;

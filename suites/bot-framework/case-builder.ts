@@ -1,6 +1,6 @@
 // A compact way to write bot-framework cases as data: shared spec references and a builder that
 // fills in the profile and prefixes ids per family. Ids are public: never renumber.
-import type { CaseDef, Expect, Level } from '../../harness/engine/case-model';
+import type { CaseDef, CaseText } from '../../harness/engine/case-model';
 import type { BotPath } from '../../harness/profiles/bot-framework';
 import type { Mutation } from '../../harness/tokens/mutations';
 
@@ -11,20 +11,11 @@ export const C2B_REQ = (n: number) => `Connector -> Bot, Step 3, requirement ${n
 export const EMU_REQ = (n: number) => `Emulator -> Bot, Step 3, requirement ${n}`;
 export const FACT = (topic: string) => `ERRATA-AND-FACTS.md > Bot Framework > ${topic}`;
 
-export interface CaseSpec {
-  title: string;
-  level: Level;
-  ids: string[];
-  section: string;
-  spec?: string;
-  expect: Expect;
-  why: string;
+export interface CaseSpec extends CaseText {
   path?: BotPath;
-  isControl?: boolean;
   attackerMustNotBeContacted?: boolean;
   noReplyAfterRefusal?: boolean;
   mustHaveFetched?: { server: string; path: string };
-  cwe?: string[];
 }
 
 export function family(prefix: 'BF-C2B' | 'BF-EMU', defaultPath: BotPath) {

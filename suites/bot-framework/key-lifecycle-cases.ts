@@ -3,7 +3,7 @@
 // a day where the 24 h cache is the point) after its control and its key-set change, signs with a
 // key of its own, and puts the key server right again afterwards. They run after all other cases,
 // one at a time, in this order.
-import type { CaseDef, LifecycleScript, Level } from '../../harness/engine/case-model';
+import type { CaseDef, CaseText, LifecycleScript, Level } from '../../harness/engine/case-model';
 import { CONNECTOR_KEY_SERVER, type BotPath } from '../../harness/profiles/bot-framework';
 import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import { C2B_REQ, FACT, FACTS, SPEC } from './case-builder';
@@ -16,17 +16,9 @@ const PROBE_STEPS = [5 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR + 60_000];
 
 type Script = Omit<LifecycleScript, 'keyServer'>;
 
-interface LifecycleSpec {
-  title: string;
-  level: Level;
-  ids: string[];
-  section: string;
-  spec?: string;
-  expect: CaseDef['expect'];
-  why: string;
+interface LifecycleSpec extends CaseText {
   script: Script;
   retryWhileRefusedMs?: number;
-  cwe?: string[];
 }
 
 const cases: CaseDef<BotPath>[] = [];

@@ -9,7 +9,7 @@
 //
 // expect: `accept` — the bot must do what the check says; `reject` — no bearer may reach the decoy or
 // the plain-HTTP Connector; `either` — reported only (INFO).
-import type { CaseDef, Expect, Level } from '../../harness/engine/case-model';
+import type { CaseDef, CaseText } from '../../harness/engine/case-model';
 import type { ClientVerdict } from '../../harness/engine/client-observation';
 import { authorizationShown, controlProblem, type Exchange, type OutboundContext, type ReplyHit, type StsRequest } from '../../harness/engine/run-outbound-case';
 import { BOT_CONNECTOR_SCOPE, BOT_TENANT } from '../../harness/profiles/bot-framework';
@@ -96,18 +96,9 @@ function stsFault(fault: Parameters<OutboundContext['sts']>[0]['fault'], what: s
   };
 }
 
-interface Spec {
+interface Spec extends CaseText {
   id: string;
-  title: string;
-  level: Level;
-  ids: string[];
-  section: string;
-  spec?: string;
-  expect: Expect;
-  why: string;
-  isControl?: boolean;
   onControl?: boolean;
-  cwe?: string[];
   run(ctx: OutboundContext): Promise<ClientVerdict>;
 }
 
