@@ -12,7 +12,7 @@
 import type { CaseDef, CaseText } from '../../harness/engine/case-model';
 import type { ClientVerdict } from '../../harness/engine/client-observation';
 import { authorizationShown, controlProblem, type Exchange, type OutboundContext, type ReplyHit, type StsRequest } from '../../harness/engine/run-outbound-case';
-import { BOT_CONNECTOR_SCOPE, BOT_TENANT } from '../../harness/profiles/bot-framework';
+import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, BOT_TENANT } from '../../harness/profiles/bot-framework';
 
 const SPEC = 'bot-framework-authentication';
 const B2C = (step: string) => `Bot -> Connector, ${step}`;
@@ -24,6 +24,8 @@ const moot = (why: string): ClientVerdict => ({ ok: 'moot', why });
 
 const TOKEN_PATH = `/${BOT_TENANT}/oauth2/v2.0/token`;
 const SCOPE = `${BOT_CONNECTOR_SCOPE}/.default`;
+/** A token request's body is a form (the other checks of it read the form). */
+const isForm = (hit: { headers: Record<string, unknown> }) => String(hit.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 /** Replies after the control that must not need a new token (the control's token is valid for an hour). */
 const CACHE_REPLIES = 4;
 /** The short lifetime the STS gives in EXP-002, and how long the case then waits (real time). */
@@ -147,11 +149,40 @@ function catalog(): Spec[] {
       why: 'The Connector accepts only tokens for its own audience; the fake STS, like the real one, issues a Graph token for the Graph scope, which the Connector then refuses.',
       onControl: true,
       run: async (ctx) => {
-        const all = (await ctx.h.hits('front', '/oauth2/')).map((x) => new URLSearchParams(x.body).get('scope'));
+        const requests = await ctx.h.hits('front', '/oauth2/');
+        if (requests.length && !requests.every(isForm)) return moot('a token request is not form-encoded, so its scope cannot be read as the spec sends it (STS-003 judges that)');
+        const all = requests.map((x) => new URLSearchParams(x.body).get('scope'));
         const wrong = all.filter((s) => s !== SCOPE);
         if (!all.length) return moot('no token request to judge');
         if (wrong.length) return bad(`scope ${[...new Set(wrong)].map((s) => JSON.stringify(s)).join(', ')} requested (expected ${SCOPE})`);
         return ok(`${all.length} token request(s), each with scope ${SCOPE}`);
+      },
+    },
+    {
+      id: 'STS-003',
+      title: 'the token request is a form POST with grant_type=client_credentials, client_id = MicrosoftAppId and client_secret = the app password',
+      level: 'MUST',
+      ids: ['BF-B2C-02', 'BF-B2C-04'],
+      section: B2C('Step 1'),
+      expect: 'accept',
+      why: 'The spec\'s token request is application/x-www-form-urlencoded with grant_type, client_id, client_secret and scope in the body; the login service refuses anything else (the fake STS too, so the positive control fails with it: this case says why). Judged on every token request the bot made up to the control; the secret is compared, never shown.',
+      onControl: true,
+      run: async (ctx) => {
+        const all = await ctx.h.hits('front', '/oauth2/');
+        if (!all.length) return moot('no token request to judge');
+        const problems = new Set<string>();
+        for (const x of all) {
+          if (!isForm(x)) {
+            problems.add(`the body is ${JSON.stringify(String(x.headers['content-type'] ?? '(no content-type)'))}, not application/x-www-form-urlencoded`);
+            continue;
+          }
+          const form = new URLSearchParams(x.body);
+          if (form.get('grant_type') !== 'client_credentials') problems.add(`grant_type ${JSON.stringify(form.get('grant_type'))}, not "client_credentials"`);
+          if (form.get('client_id') !== BOT_APP_ID) problems.add(`client_id ${JSON.stringify(form.get('client_id'))}, not MicrosoftAppId ${BOT_APP_ID}`);
+          if (form.get('client_secret') !== ctx.h.state.appPassword) problems.add(form.has('client_secret') ? 'client_secret is not the app password' : 'no client_secret in the body');
+        }
+        if (problems.size) return bad(`token request(s): ${[...problems].join('; ')}`);
+        return ok(`${all.length} token request(s), each a form with grant_type=client_credentials, client_id ${BOT_APP_ID} and the app password`);
       },
     },
     {
