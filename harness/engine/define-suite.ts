@@ -66,16 +66,18 @@ export function defineLifecycleSuite<Path extends string>(cases: CaseDef<Path>[]
   defineCases(cases.filter((c) => c.lifecycle), baseline, runLifecycleCase);
 }
 
+/** The baseline of a suite whose cases build no mutated request (the SUT sends the tokens): never called. */
+const noBaseline = (why: string) => (): never => {
+  throw new Error(why);
+};
+
 /** A client-role profile's cases (s2s-client): each runs the one-shot SUT in its scenario (harness/engine/run-client-case.ts). */
 export function defineClientSuite(cases: CaseDef[]): void {
   const controls: ClientControl[] = cases.filter((c) => c.isControl && c.client).map((c) => ({ id: c.id, path: c.path, scenario: c.client!.scenario, check: c.client!.check }));
-  const noBaseline = () => {
-    throw new Error('a client-role case has no request to send');
-  };
   // The scenarios this run needs (the selected cases' and their controls'), the controls' first.
   const selected = cases.filter(caseFilter(loadRunConfig().grep));
   const scenarios = [...controls.filter((c) => c.path === 'app-only' || selected.some((x) => x.path === c.path)).map((c) => c.scenario), ...selected.map((c) => c.client!.scenario)];
-  defineCases(cases, noBaseline, (def, h) => {
+  defineCases(cases, noBaseline('a client-role case has no request to send'), (def, h) => {
     prefetchScenarios(scenarios, controls.map((c) => c.scenario), h);
     return runClientCase(def, h, controls);
   });
@@ -86,8 +88,5 @@ export function defineClientSuite(cases: CaseDef[]): void {
 export function defineOutboundSuite(cases: CaseDef[]): void {
   const control = cases.find((c) => c.isControl);
   if (!control) throw new Error('bot-outbound: no positive control in the catalog');
-  const noBaseline = () => {
-    throw new Error('a bot-outbound case builds its own activities');
-  };
-  defineCases(cases, noBaseline, (def, h) => runOutboundCase(def, h, control.id));
+  defineCases(cases, noBaseline('a bot-outbound case builds its own activities'), (def, h) => runOutboundCase(def, h, control.id));
 }

@@ -13,6 +13,10 @@ export class SendError extends Error {
   }
 }
 
+/** Headers as evidence records them: one string per name, repeated fields joined as Node joins them. */
+export const flatHeaders = (headers: Record<string, string | string[] | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+
 /** bodyLimit: how much of the answer is kept (evidence is capped; the control API's answers are not). */
 export function send(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs: number, bodyLimit = BODY_EVIDENCE_LIMIT): Promise<NonNullable<HttpExchange['response']>> {
   const u = new URL(url);
@@ -26,7 +30,7 @@ export function send(method: string, url: string, headers: Record<string, string
         clearTimeout(timer);
         resolve({
           status: res.statusCode ?? 0,
-          headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
+          headers: flatHeaders(res.headers),
           body: Buffer.concat(chunks).toString('utf8').slice(0, bodyLimit),
           ms: Math.round((performance.now() - started) * 100) / 100,
         });

@@ -1,4 +1,5 @@
 // Runs one case: the positive control for its path, then the mutated request, then the verdict.
+import { authorizationShown } from '../results/redact';
 import { decodeForEvidence } from '../tokens/compact';
 import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draft';
 import type { MutationContext } from '../tokens/mutations';
@@ -133,7 +134,7 @@ export async function runCase<Path extends string>(def: CaseDef<Path>, h: Harnes
       const hits = await h.hits('attacker', def.id);
       o.attackerFetches = hits.length;
       // What reached the attacker, with any bearer shown by kind and length only.
-      if (hits.length) evidence.attackerRequests = hits.map((x) => ({ method: x.method, path: x.path, authorization: x.headers.authorization ? `${String(x.headers.authorization).split(' ')[0]} <${String(x.headers.authorization).length} chars>` : undefined }));
+      if (hits.length) evidence.attackerRequests = hits.map((x) => ({ method: x.method, path: x.path, authorization: authorizationShown(x.headers.authorization || undefined) }));
     }
   }
 

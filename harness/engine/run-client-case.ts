@@ -7,11 +7,13 @@
 import { loadRunConfig, oneShotTimeoutMs } from '../run/config';
 import { authorityOf, CLIENT_ID, ISSUER_ID, scenarioEnv, scenarioNamed, scenarioTarget, sitePath, USER, type ClientScenario } from '../profiles/s2s-client';
 import { oneShotProblem, type OneShotResult } from '../sut/one-shot';
+import { authorizationShown } from '../results/redact';
 import { decodeForEvidence } from '../tokens/compact';
 import type { CaseDef, CaseResult } from './case-model';
 import { caseIdentity } from './case-identity';
 import { observe, type ClientCheck, type ClientExpect, type ClientObservation, type ClientVerdict } from './client-observation';
 import type { HarnessClient } from './harness-client';
+import { flatHeaders } from './http-send';
 
 /** A positive control: the control case of a path, whose check every case of the path needs to pass. */
 export interface ClientControl {
@@ -117,8 +119,6 @@ function judge(check: ClientCheck, o: ClientObservation, x: ClientExpect): Clien
   }
 }
 
-const authorizationShown = (value: unknown): string | undefined => (value === undefined ? undefined : `${String(value).split(' ')[0]} <${String(value).length} chars>`);
-
 function evidenceOf(s: ScenarioOutcome): CaseResult['evidence'] {
   const mutations = [
     `${s.scenario.name}: ${s.scenario.describe}`,
@@ -133,9 +133,8 @@ function evidenceOf(s: ScenarioOutcome): CaseResult['evidence'] {
   const sent = o.tokens[0];
   const hit = sent?.hit ?? o.decoyTokens[0] ?? o.requests[0];
   if (hit) {
-    const headers = Object.fromEntries(Object.entries(hit.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-    const scheme = hit.server === 'plain-http' ? 'http' : 'https';
-    evidence.request = { method: hit.method, url: `${scheme}://${hit.host}${hit.path}${hit.query}`, headers };
+    const headers = flatHeaders(hit.headers);
+    evidence.request = { method: hit.method, url: `${hit.scheme ?? 'https'}://${hit.host}${hit.path}${hit.query}`, headers };
     const answered = (hit.note as { answered?: number; location?: string } | undefined) ?? {};
     if (answered.answered) evidence.response = { status: answered.answered, headers: answered.location ? { location: answered.location } : {}, body: '', ms: 0 };
   }

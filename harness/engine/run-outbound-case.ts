@@ -9,6 +9,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { baseline as botBaseline } from '../profiles/bot-framework';
 import type { ClockState } from '../run/sut-clock';
+import { connectorBearerToken } from '../servers/connector';
 import type { Hit } from '../servers/router';
 import { tokenFingerprint, type StsFault } from '../servers/sts';
 import { renderToken } from '../tokens/draft';
@@ -16,6 +17,8 @@ import type { CaseDef, CaseResult } from './case-model';
 import { caseIdentity } from './case-identity';
 import type { ClientVerdict } from './client-observation';
 import type { HarnessClient } from './harness-client';
+import { flatHeaders } from './http-send';
+import { authorizationShown } from '../results/redact';
 import { renderRequest } from './run-case';
 
 /** How long a reply may take to reach a fake after the bot answered the activity (the reference and
@@ -88,6 +91,8 @@ export interface OutboundContext {
   advanceClock(ms: number): Promise<ClockState>;
   /** Every token the STS has issued in the run, by fingerprint. */
   issuedTokens(): Promise<Map<string, StsRequest>>;
+  /** The token requests the fake STS has received (since a time), as it recorded them. */
+  tokenRequests(since?: number): Promise<Hit[]>;
   sutGone(): Promise<string | undefined>;
   /** The positive control's exchange (sent once per worker). */
   control: Exchange;
@@ -103,7 +108,7 @@ export interface OutboundCaseSpec {
 export const bearerOf = (value: unknown): Bearer => {
   if (value === undefined) return {};
   const header = Array.isArray(value) ? value.join(', ') : String(value);
-  const token = /^Bearer (\S+)$/.exec(header)?.[1];
+  const token = connectorBearerToken(header);
   return { header, ...(token ? { token, fingerprint: tokenFingerprint(token) } : {}) };
 };
 
@@ -117,12 +122,12 @@ const replyOf = (server: ReplyServer, hit: Hit): ReplyHit => {
   return { server, hit, bearer: bearerOf(hit.headers.authorization), ...(note.bearerAccepted !== undefined ? { accepted: note.bearerAccepted } : {}), ...(note.problem ? { problem: note.problem } : {}) };
 };
 
-/** The bearer shown by kind and length only (evidence: a token is a credential). */
-export const authorizationShown = (b: Bearer): string | undefined => (b.header === undefined ? undefined : `${b.header.split(' ')[0]} <${b.header.length} chars>`);
-
 let counter = 0;
 /** How far ahead the SUT's clock is (as the SUT acknowledged it): inbound tokens are dated by the SUT's clock. */
 let sutClockOffsetMs = 0;
+
+/** The token requests the fake STS (on the front server) has recorded, since a time. */
+const tokenRequests = (h: HarnessClient, since?: number): Promise<Hit[]> => h.hits('front', '/oauth2/', since);
 
 async function sendActivity(h: HarnessClient, caseId: string, opts: SendOptions = {}): Promise<Exchange> {
   const urls = h.state.urls;
@@ -156,7 +161,7 @@ async function sendActivity(h: HarnessClient, caseId: string, opts: SendOptions 
     x.replies = await collect();
   }
   x.replies.sort((a, b) => a.hit.at - b.hit.at);
-  x.sts = (await h.hits('front', '/oauth2/', since)).map(stsRequestOf);
+  x.sts = (await tokenRequests(h, since)).map(stsRequestOf);
   return x;
 }
 
@@ -167,7 +172,7 @@ export function controlProblem(x: Exchange, issued: Map<string, StsRequest>): st
   const reply = x.replies.find((r) => r.server === 'front');
   if (!reply) return 'no reply reached the Connector';
   if (!reply.bearer.header) return 'the reply carried no Authorization header';
-  if (!reply.bearer.token) return `the reply's Authorization is not "Bearer <token>" (${authorizationShown(reply.bearer)})`;
+  if (!reply.bearer.token) return `the reply's Authorization is not "Bearer <token>" (${authorizationShown(reply.bearer.header)})`;
   if (!issued.has(reply.bearer.fingerprint!)) return 'the reply\'s bearer is not a token the STS issued';
   if (reply.accepted === false) return `the Connector refused the reply's bearer: ${reply.problem}`;
   return undefined;
@@ -177,7 +182,7 @@ export function controlProblem(x: Exchange, issued: Map<string, StsRequest>): st
 let controlExchange: Promise<Exchange> | undefined;
 
 export async function issuedTokens(h: HarnessClient): Promise<Map<string, StsRequest>> {
-  const all = (await h.hits('front', '/oauth2/')).map(stsRequestOf);
+  const all = (await tokenRequests(h)).map(stsRequestOf);
   return new Map(all.filter((r) => r.issued && r.token).map((r) => [r.token!, r]));
 }
 
@@ -187,11 +192,11 @@ function evidenceOf(x: Exchange | undefined): CaseResult['evidence'] {
   evidence.mutations.push(`a valid channel activity, conversation ${x.conversation}, serviceUrl ${x.serviceUrl}`);
   const reply = x.replies[0];
   if (reply) {
-    const headers = Object.fromEntries(Object.entries(reply.hit.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+    const headers = flatHeaders(reply.hit.headers);
     evidence.request = { method: reply.hit.method, url: `${reply.hit.scheme ?? 'https'}://${reply.hit.host}${reply.hit.path}`, headers };
   }
   const decoy = x.replies.filter((r) => r.server !== 'front');
-  if (decoy.length) evidence.attackerRequests = decoy.map((r) => ({ method: r.hit.method, path: `${r.server}: ${r.hit.path}`, authorization: authorizationShown(r.bearer) }));
+  if (decoy.length) evidence.attackerRequests = decoy.map((r) => ({ method: r.hit.method, path: `${r.server}: ${r.hit.path}`, authorization: authorizationShown(r.bearer.header) }));
   return evidence;
 }
 
@@ -238,6 +243,7 @@ export async function runOutboundCase(def: CaseDef, h: HarnessClient, controlId:
       return clock;
     },
     issuedTokens: () => issuedTokens(h),
+    tokenRequests: (since) => tokenRequests(h, since),
     sutGone: () => h.sutGone(),
   };
   let v: ClientVerdict;

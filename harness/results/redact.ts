@@ -4,6 +4,9 @@
 export const REDACTED = '[REDACTED]';
 const PRIVATE_KEY_PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
+/** An Authorization header as evidence shows it: its scheme and its length, never the credential. */
+export const authorizationShown = (value: unknown): string | undefined => (value === undefined ? undefined : `${String(value).split(' ')[0]} <${String(value).length} chars>`);
+
 /** The values of an environment that are secrets by name (…PASSWORD, …SECRET, …PRIVATE_KEY). */
 export function secretsInEnv(env: Record<string, string>): string[] {
   return Object.entries(env)

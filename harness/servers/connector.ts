@@ -11,10 +11,13 @@ export interface ConnectorConfig {
   redirectTo?: (conversation: string, path: string) => string | undefined;
 }
 
+/** The token of an Authorization header as the Connector reads it: exactly "Bearer <token>" (the cases judge a bearer by the same rule). */
+export const connectorBearerToken = (authorization: string): string | undefined => /^Bearer (\S+)$/.exec(authorization)?.[1];
+
 export function addConnectorRoutes(router: Router, cfg: ConnectorConfig): void {
   const handler = async (req: Parameters<Parameters<Router['on']>[2]>[0]) => {
     const auth = String(req.headers.authorization ?? '');
-    const token = /^Bearer (\S+)$/.exec(auth)?.[1];
+    const token = connectorBearerToken(auth);
     const location = cfg.redirectTo?.(req.params.conv, req.url.pathname);
     if (location) {
       req.hit.note = { conversation: req.params.conv, redirectedTo: location, bearerPresent: Boolean(token) };

@@ -11,7 +11,8 @@
 // the plain-HTTP Connector; `either` — reported only (INFO).
 import type { CaseDef, CaseText } from '../../harness/engine/case-model';
 import type { ClientVerdict } from '../../harness/engine/client-observation';
-import { authorizationShown, controlProblem, type Exchange, type OutboundContext, type ReplyHit, type StsRequest } from '../../harness/engine/run-outbound-case';
+import { authorizationShown } from '../../harness/results/redact';
+import { controlProblem, type Exchange, type OutboundContext, type ReplyHit, type StsRequest } from '../../harness/engine/run-outbound-case';
 import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, BOT_TENANT } from '../../harness/profiles/bot-framework';
 
 const SPEC = 'bot-framework-authentication';
@@ -39,7 +40,7 @@ const latestIssued = (issued: Map<string, StsRequest>): StsRequest | undefined =
 const describeReply = (r: ReplyHit | undefined, issued: Map<string, StsRequest>): string => {
   if (!r) return 'no reply reached the Connector';
   const t = r.bearer.fingerprint ? issued.get(r.bearer.fingerprint) : undefined;
-  return `the reply carried ${r.bearer.header === undefined ? 'no Authorization header' : t ? `the token issued at ${new Date(t.hit.at).toISOString()} (expires_in ${t.expiresIn})` : `a bearer the STS never issued (${authorizationShown(r.bearer)})`}${r.accepted === false ? `, refused by the Connector: ${r.problem}` : ''}`;
+  return `the reply carried ${r.bearer.header === undefined ? 'no Authorization header' : t ? `the token issued at ${new Date(t.hit.at).toISOString()} (expires_in ${t.expiresIn})` : `a bearer the STS never issued (${authorizationShown(r.bearer.header)})`}${r.accepted === false ? `, refused by the Connector: ${r.problem}` : ''}`;
 };
 
 /** Moves the SUT's clock to `beforeExpiryMs` before the expiry of the token the STS issued last (negative: after it),
@@ -68,7 +69,7 @@ async function freshBearer(ctx: OutboundContext, x: Exchange, since: number, wha
 /** No request for the exchange reached `server` carrying a bearer. */
 function noBearerAt(x: Exchange, server: ReplyHit['server'], where: string): ClientVerdict {
   const leaked = x.replies.filter((r) => r.server === server && r.bearer.header !== undefined);
-  if (leaked.length) return bad(`${where} received the bot's Authorization header (${leaked.map((r) => `${r.hit.method} ${r.hit.path} ${authorizationShown(r.bearer)}`).join('; ')})`);
+  if (leaked.length) return bad(`${where} received the bot's Authorization header (${leaked.map((r) => `${r.hit.method} ${r.hit.path} ${authorizationShown(r.bearer.header)}`).join('; ')})`);
   const reached = x.replies.filter((r) => r.server === server).length;
   return ok(`${where} received ${reached ? `${reached} request(s), none with an Authorization header` : 'nothing'}; the activity was answered ${x.status ?? x.error}`);
 }
@@ -131,7 +132,7 @@ function catalog(): Spec[] {
       why: 'v3.1 moved the token endpoint from /common/oauth2/v2.0/token to /botframework.com/oauth2/v2.0/token; the login URL comes from ToChannelFromBotLoginUrl. Judged on every token request the bot made up to the control; the port of the fake STS also answers cleartext HTTP, so a token request sent in the clear is seen and fails.',
       onControl: true,
       run: async (ctx) => {
-        const all = await ctx.h.hits('front', '/oauth2/');
+        const all = await ctx.tokenRequests();
         const cleartext = all.filter((x) => x.scheme === 'http');
         if (cleartext.length) return bad(`${cleartext.length} token request(s) over plain HTTP (POST http://${cleartext[0].host}${cleartext[0].path}): the client secret went in the clear`);
         const wrong = all.filter((x) => x.method !== 'POST' || x.path !== TOKEN_PATH);
@@ -149,7 +150,7 @@ function catalog(): Spec[] {
       why: 'The Connector accepts only tokens for its own audience; the fake STS, like the real one, issues a Graph token for the Graph scope, which the Connector then refuses.',
       onControl: true,
       run: async (ctx) => {
-        const requests = await ctx.h.hits('front', '/oauth2/');
+        const requests = await ctx.tokenRequests();
         if (requests.length && !requests.every(isForm)) return moot('a token request is not form-encoded, so its scope cannot be read as the spec sends it (STS-003 judges that)');
         const all = requests.map((x) => new URLSearchParams(x.body).get('scope'));
         const wrong = all.filter((s) => s !== SCOPE);
@@ -168,7 +169,7 @@ function catalog(): Spec[] {
       why: 'The spec\'s token request is application/x-www-form-urlencoded with grant_type, client_id, client_secret and scope in the body; the login service refuses anything else (the fake STS too, so the positive control fails with it: this case says why). Judged on every token request the bot made up to the control; the secret is compared, never shown.',
       onControl: true,
       run: async (ctx) => {
-        const all = await ctx.h.hits('front', '/oauth2/');
+        const all = await ctx.tokenRequests();
         if (!all.length) return moot('no token request to judge');
         const problems = new Set<string>();
         for (const x of all) {
@@ -200,7 +201,7 @@ function catalog(): Spec[] {
         if (r.bearer.header === undefined) return bad('the reply carried no Authorization header');
         const issued = await ctx.issuedTokens();
         if (r.bearer.fingerprint && issued.has(r.bearer.fingerprint)) return ok('Authorization: Bearer <the access_token, byte for byte>');
-        return bad(`the Authorization header (${authorizationShown(r.bearer)}) is not "Bearer " followed by an access_token the STS issued, byte for byte`);
+        return bad(`the Authorization header (${authorizationShown(r.bearer.header)}) is not "Bearer " followed by an access_token the STS issued, byte for byte`);
       },
     },
     {
@@ -216,7 +217,7 @@ function catalog(): Spec[] {
         const xs: Exchange[] = [];
         for (let i = 0; i < CACHE_REPLIES; i++) xs.push(await ctx.send());
         const delivered = xs.filter((x) => connectorReply(x)?.accepted).length;
-        const requests = (await ctx.h.hits('front', '/oauth2/', since)).length;
+        const requests = (await ctx.tokenRequests(since)).length;
         if (delivered < CACHE_REPLIES) return moot(`only ${delivered} of ${CACHE_REPLIES} replies reached the Connector with an accepted bearer`);
         if (requests > 1) return bad(`${requests} token requests for ${CACHE_REPLIES} replies within the token's lifetime (at most 1 expected)`);
         const tokens = new Set(xs.map((x) => connectorReply(x)?.bearer.fingerprint));
