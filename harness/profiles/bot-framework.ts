@@ -11,7 +11,7 @@ export const BOT_TENANT = 'botframework.com';
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
 export const BOT_CONNECTOR_SCOPE = 'https://api.botframework.com';
 
-/** Tenants whose Emulator/skill tokens current SDKs accept (ERRATA-AND-FACTS.md). */
+/** Tenants whose Emulator/skill tokens current SDKs accept (docs/facts.md > Bot Framework > Emulator and skill issuers). */
 export const EMULATOR_TENANTS = [
   'd6d49420-f39b-4df7-a1dc-d59a935871db',
   'f8cdef31-a31e-4b4a-93e4-5f571e91255a',

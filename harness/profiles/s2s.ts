@@ -1,6 +1,6 @@
 // The SharePoint S2S (MS-SPS2SAUTH) and MS-XOAUTH resource-server profiles: identities, keys, the
 // environment a SUT gets (public contract: never rename) and the valid baseline of each path,
-// shaped as SharePoint's TokenHelper builds tokens (ERRATA-AND-FACTS.md, "SharePoint high-trust S2S").
+// shaped as SharePoint's TokenHelper builds tokens (docs/facts.md, "SharePoint high-trust S2S").
 import type { LifecycleKeyServer } from '../engine/case-model';
 import type { SigningKeySpec } from '../keys/signing-keys';
 import type { CaseDraft, TokenDraft } from '../tokens/draft';

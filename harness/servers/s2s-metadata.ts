@@ -1,5 +1,5 @@
 // The fake STS's JSON metadata document, in the shape SharePoint publishes at
-// /_layouts/15/metadata/json/1 (ERRATA-AND-FACTS.md): signing certificates as base64 DER.
+// /_layouts/15/metadata/json/1 (docs/facts.md > SharePoint high-trust S2S > metadata document): signing certificates as base64 DER.
 // The spelling of `type` and `usage` varies between versions, so each entry says which it uses.
 import type { KeySetLifecycle } from './key-lifecycle';
 import type { Router } from './router';

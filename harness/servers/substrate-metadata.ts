@@ -1,5 +1,5 @@
 // The legacy Actionable Messages sender's OpenID metadata and keys, at the path of the real
-// https://substrate.office.com/sts/common/.well-known/openid-configuration (ERRATA-AND-FACTS.md).
+// https://substrate.office.com/sts/common/.well-known/openid-configuration (docs/facts.md > Actionable Messages > legacy profile).
 import type { PublicJwk } from '../keys/signing-keys';
 import type { KeySetLifecycle } from './key-lifecycle';
 import type { Router } from './router';

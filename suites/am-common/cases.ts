@@ -25,7 +25,7 @@ import { ALG_ATTACKS, KID_ATTACKS, SIG_ATTACKS, type Attack } from '../bot-frame
 
 const AM = 'actionable-messages-security';
 const FACTS = 'current-practice';
-const FACT = (topic: string) => `ERRATA-AND-FACTS.md > Actionable Messages > ${topic}`;
+const FACT = (topic: string) => `docs/facts.md > Actionable Messages > ${topic}`;
 
 interface Ref {
   ids: string[];

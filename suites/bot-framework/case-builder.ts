@@ -9,7 +9,7 @@ export const FACTS = 'current-practice';
 
 export const C2B_REQ = (n: number) => `Connector -> Bot, Step 3, requirement ${n}`;
 export const EMU_REQ = (n: number) => `Emulator -> Bot, Step 3, requirement ${n}`;
-export const FACT = (topic: string) => `ERRATA-AND-FACTS.md > Bot Framework > ${topic}`;
+export const FACT = (topic: string) => `docs/facts.md > Bot Framework > ${topic}`;
 
 export interface CaseSpec extends CaseText {
   path?: BotPath;

@@ -17,7 +17,7 @@ import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, BOT_TENANT } from '../../harness/profi
 
 const SPEC = 'bot-framework-authentication';
 const B2C = (step: string) => `Bot -> Connector, ${step}`;
-const FACT = (topic: string) => `ERRATA-AND-FACTS.md > Bot Framework > ${topic}`;
+const FACT = (topic: string) => `docs/facts.md > Bot Framework > ${topic}`;
 
 const ok = (saw: string): ClientVerdict => ({ ok: true, saw });
 const bad = (problem: string): ClientVerdict => ({ ok: false, problem });

@@ -14,7 +14,7 @@ import { NII_WINDOWS } from '../../harness/profiles/s2s-client';
 const SPS = 'ms-sps2sauth-sharepoint-s2s';
 const XO = 'ms-xoauth-oauth2-extensions';
 const FACTS = 'current-practice';
-const FACT = (topic: string) => `ERRATA-AND-FACTS.md > SharePoint high-trust S2S > ${topic}`;
+const FACT = (topic: string) => `docs/facts.md > SharePoint high-trust S2S > ${topic}`;
 const later = 'MS-XOAUTH rev. 8.0 (2025) is the later document and stands';
 
 // ---- verdict helpers -------------------------------------------------------------------------
@@ -197,7 +197,7 @@ function catalog(): ClientCaseEntry[] {
   const chl = (id: string, scenario: string, title: string, why: string, level: Level = 'MUST') =>
     add({ id, path: 'app-only', scenario, level, ids: ['XO-17', 'SPS-08'], spec: XO, section: '3.1.5.1; 4.6 (RFC 7235 §2.1, §4.1)', title, why, check: discoveredParts('both', true) });
   chl('CHL-001', 'realm-last', 'realm is the last parameter of the Bearer challenge',
-    'RFC 7235 does not order auth-params, and MS-XOAUTH\'s own examples put client_id first. TokenHelper finds the realm only when it comes first (ERRATA-AND-FACTS.md, SPS-CUR-08), which a client must not copy.');
+    'RFC 7235 does not order auth-params, and MS-XOAUTH\'s own examples put client_id first. TokenHelper finds the realm only when it comes first (docs/facts.md > SharePoint high-trust S2S > realm discovery, SPS-CUR-08), which a client should not copy: a SHOULD, since it is interop and opens no way in.', 'SHOULD');
   chl('CHL-002', 'extra-fields', 'WWW-Authenticate fields for NTLM, Negotiate and Basic realm="SharePoint" come before the Bearer one',
     'SharePoint and Exchange offer several schemes, one WWW-Authenticate field each (MS-XOAUTH 4.1-4.6 add "Basic Realm"). The realm is the Bearer challenge\'s, not the first realm= of the response.');
   chl('CHL-003', 'one-field', 'several challenges in one WWW-Authenticate field (Negotiate, Basic realm=…, then Bearer with client_id first)',
@@ -238,7 +238,7 @@ function catalog(): ClientCaseEntry[] {
       const m = AUD.exec(String(a.payload.aud ?? ''));
       return m && m[1] === x.clientId && m[2].toLowerCase() === x.authority.toLowerCase() && m[3] === x.realm ? ok(`aud ${show(a.payload.aud)}`) : bad(`aud ${show(a.payload.aud)}, expected ${show(want)}`);
     }) });
-  add({ id: 'ACT-004', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['SPS-09', 'XO-05'], spec: SPS, section: '3.1.5 Step 4 (iss); ERRATA-AND-FACTS.md (TokenHelper)',
+  add({ id: 'ACT-004', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['SPS-09', 'XO-05'], spec: SPS, section: '3.1.5 Step 4 (iss); docs/facts.md > SharePoint high-trust S2S > TokenHelper actor token',
     title: 'actor iss is <S2S_ISSUER_ID>@<realm>',
     why: 'iss names the issuer the server trusts, <issuer id>@<realm> (MS-XOAUTH 2.2); TokenHelper signs as its IssuerId at the realm. The server compares it with its trusted issuers exactly (XO-32), so the client\'s own id in its place is another issuer.',
     check: withActor((a, _t, _o, x) => (a.payload.iss === `${x.issuerId}@${x.realm}` ? ok(`iss ${show(a.payload.iss)}`) : bad(`iss ${show(a.payload.iss)}, expected ${show(`${x.issuerId}@${x.realm}`)}`))) });
@@ -268,7 +268,7 @@ function catalog(): ClientCaseEntry[] {
     why: 'The outer token that carries the user is unsigned: alg "none" and typ "JWT" (MS-XOAUTH 2.2, 4.3, 4.4), an unsecured JWT whose third segment is empty (RFC 7519 §6).',
     check: withOuter((outer) =>
       outer.header.alg === 'none' && outer.header.typ === 'JWT' && outer.signature === '' ? ok('alg "none", typ "JWT", empty signature') : bad(`alg ${show(outer.header.alg)}, typ ${show(outer.header.typ)}, signature segment of ${outer.signature.length} characters`)) });
-  out({ id: 'OUT-002', level: 'MUST', ids: ['SPS-16', 'SPS-CUR-14'], spec: SPS, section: '3.1.5 Step 4 (actortoken); ERRATA-AND-FACTS.md (TokenHelper outer token)',
+  out({ id: 'OUT-002', level: 'MUST', ids: ['SPS-16', 'SPS-CUR-14'], spec: SPS, section: '3.1.5 Step 4 (actortoken); docs/facts.md > SharePoint high-trust S2S > TokenHelper outer token',
     title: 'the actor travels in the outer token\'s actortoken claim',
     why: 'MS-SPS2SAUTH and TokenHelper put the actor in actortoken, the claim SharePoint reads (SPS-CUR-14). MS-XOAUTH 2.2 names it actort (XO-09, XO-41): a client for Exchange-style servers would use that; this profile follows the SharePoint shape, as the issue and TokenHelper do.',
     check: withOuter((outer, t) => (t.actor?.claim === 'actortoken' ? ok('the actor is in actortoken') : bad(`the actor is in ${t.actor?.claim ?? '(no claim)'}; claims: ${Object.keys(outer.payload).join(', ')}`))) });

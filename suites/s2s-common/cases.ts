@@ -28,7 +28,7 @@ import { clientIdIs, hasBearerChallenge, listsTrustedIssuers, realmFirst, realmI
 const SPS = 'ms-sps2sauth-sharepoint-s2s';
 const XO = 'ms-xoauth-oauth2-extensions';
 const FACTS = 'current-practice';
-const FACT = (topic: string) => `ERRATA-AND-FACTS.md > SharePoint high-trust S2S > ${topic}`;
+const FACT = (topic: string) => `docs/facts.md > SharePoint high-trust S2S > ${topic}`;
 
 /** A case's requirement in one profile. */
 interface Ref {

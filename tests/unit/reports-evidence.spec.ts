@@ -5,6 +5,7 @@ import type { CaseDef, CaseResult } from '../../harness/engine/case-model';
 import { allureLabelsOf } from '../../harness/reporters/allure-reporter';
 import { cweOf } from '../../harness/results/cwe';
 import { evidenceAttachments } from '../../harness/results/evidence-attachments';
+import { specLinkOf } from '../../harness/results/spec-links';
 import { CATALOGS } from '../../suites';
 
 const result = (evidence: CaseResult['evidence']): CaseResult => ({
@@ -118,7 +119,7 @@ test('allure: MAY and INFO cases are minor and trivial', () => {
   expect(values(allureLabelsOf(info, 'PASS').labels, 'tag')[0]).toBe('PASS');
 });
 
-test('allure: actionable-messages: a public-spec case links learn.microsoft.com, a current-practice case has no spec link', () => {
+test('allure: actionable-messages: a public-spec case links learn.microsoft.com, a current-practice case the facts page at its topic', () => {
   const aud = caseOf('actionable-messages', 'AM-AUD-001');
   expect(aud.requirement.spec).toBe('actionable-messages-security');
   const a = allureLabelsOf(aud, 'PASS');
@@ -137,10 +138,12 @@ test('allure: actionable-messages: a public-spec case links learn.microsoft.com,
   expect(values(p.labels, 'feature')).toEqual([`current-practice ${pos.requirement.section}`]);
   expect(values(p.labels, 'tag')).toEqual(['PASS']);
   expect(values(p.labels, 'requirement')).toEqual(pos.requirement.ids);
-  expect(p.links).toEqual([]);
+  expect(p.links).toEqual([{ name: pos.requirement.section, url: specLinkOf(pos.requirement)!.url, type: 'link' }]);
+  expect(pos.requirement.section.startsWith('docs/facts.md > Actionable Messages > ')).toBe(true);
+  expect(p.links[0].url).toMatch(/^file:\/\/.*\/docs\/facts\.md#[a-z0-9-]+$/);
 });
 
-test('allure over every catalog: the four public specs link learn.microsoft.com, current-practice has no spec link, one requirement label per id', () => {
+test('allure over every catalog: the four public specs link learn.microsoft.com, current-practice links docs/facts.md, one requirement label per id', () => {
   const publicSpecs = ['bot-framework-authentication', 'actionable-messages-security', 'ms-sps2sauth-sharepoint-s2s', 'ms-xoauth-oauth2-extensions'];
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -151,7 +154,7 @@ test('allure over every catalog: the four public specs link learn.microsoft.com,
     if (publicSpecs.includes(def.requirement.spec)) {
       if (spec.length !== 1 || !spec[0].url.startsWith('https://learn.microsoft.com/')) problems.push(`${def.id}: spec links ${JSON.stringify(spec)}`);
     } else if (def.requirement.spec === 'current-practice') {
-      if (spec.length) problems.push(`${def.id}: current-practice has a spec link ${spec[0].url}`);
+      if (spec.length !== 1 || !/^file:\/\/.*\/docs\/facts\.md#/.test(spec[0].url)) problems.push(`${def.id}: current-practice spec links ${JSON.stringify(spec)}`);
     } else problems.push(`${def.id}: unknown spec ${def.requirement.spec}`);
     if (JSON.stringify(values(labels, 'requirement')) !== JSON.stringify(def.requirement.ids)) problems.push(`${def.id}: requirement labels`);
     if (links.length !== spec.length + cweOf(def).length) problems.push(`${def.id}: ${links.length} links`);
