@@ -1,38 +1,14 @@
-// What a case is (data) and what running it produced (the public results.json case shape).
-import type { Tier } from '../results/gate';
+// What a case is (data) and what running it produced (the public results.json case shape). The
+// shared words (level, expect, outcome, tier, requirement, a case's text) live in the leaf module
+// harness/core/vocabulary.ts and are re-exported here for the modules that import them from here.
+import type { Expect, HttpExchange, Outcome, Requirement, Tier } from '../core/vocabulary';
 import type { Mutation } from '../tokens/mutations';
 import type { LifecycleCommand } from '../servers/key-lifecycle';
 import type { ClientCaseSpec } from './client-observation';
-import type { OutboundCaseSpec } from './run-outbound-case';
+import type { OutboundCaseSpec } from './outbound-spec';
 
-export const LEVELS = ['MUST', 'SHOULD', 'MAY', 'INFO'] as const;
-export type Level = (typeof LEVELS)[number];
-/** reject: the SUT must refuse; accept: it must take the request; either: observed and reported only. */
-export type Expect = 'reject' | 'accept' | 'either';
-export const OUTCOMES = ['pass', 'fail', 'inconclusive', 'skip', 'error'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export interface Requirement {
-  /** Ids of the project's requirements catalog (suites/requirements.json). */
-  ids: string[];
-  spec: string;
-  section: string;
-  level: Level;
-}
-
-/** What a suite writes of each case besides how it runs: its title, its requirement (level, ids,
- *  section, and the spec document when not the suite's own) and what it expects, and why. */
-export interface CaseText {
-  title: string;
-  level: Level;
-  ids: string[];
-  section: string;
-  spec?: string;
-  expect: Expect;
-  why: string;
-  isControl?: boolean;
-  cwe?: string[];
-}
+export { LEVELS, OUTCOMES } from '../core/vocabulary';
+export type { CaseText, Expect, HttpExchange, Level, Outcome, Requirement } from '../core/vocabulary';
 
 export interface CaseDef<Path extends string = string> {
   id: string;
@@ -122,12 +98,6 @@ export interface ResponseCheck {
   informational?: boolean;
   /** The problem with the answer, or undefined when it satisfies the condition. */
   check(res: { status: number; headers: Record<string, string>; body: string }, req?: { method: string; url: string }): string | undefined;
-}
-
-export interface HttpExchange {
-  request: { method: string; url: string; headers: Record<string, string> };
-  response?: { status: number; headers: Record<string, string>; body: string; ms: number };
-  error?: string;
 }
 
 export interface CaseResult {

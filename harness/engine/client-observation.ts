@@ -4,6 +4,7 @@
 // s2s-client cases are functions of this observation.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
+import type { CheckFinding } from '../core/vocabulary';
 import type { Hit } from '../servers/router';
 import { bearerTokenOf } from '../servers/s2s-resource';
 import type { OneShotResult } from '../sut/one-shot';
@@ -126,9 +127,10 @@ export interface ClientExpect {
   user?: string;
 }
 
-/** A named check's finding: what it saw when the SUT conforms, else the problem; `moot` when what the
- *  SUT did leaves the check nothing to judge (an `inconclusive` case, e.g. it never asked for the challenge). */
-export type ClientVerdict = { ok: true; saw: string } | { ok: false; problem: string } | { ok: 'moot'; why: string };
+/** A named check's finding (the shared CheckFinding): what it saw when the SUT conforms, else the
+ *  problem; `moot` when what the SUT did leaves the check nothing to judge (an `inconclusive` case,
+ *  e.g. it never asked for the challenge). */
+export type ClientVerdict = CheckFinding;
 export type ClientCheck = (o: ClientObservation, x: ClientExpect) => ClientVerdict;
 
 /** A client-role case: the scenario the SUT is started in, and the check on what it sent there. */

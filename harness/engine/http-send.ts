@@ -2,7 +2,7 @@
 // case controls every header byte (duplicate or odd Authorization headers included).
 import http from 'node:http';
 import https from 'node:https';
-import type { HttpExchange } from './case-model';
+import type { HttpExchange } from '../core/vocabulary';
 
 const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 32 }), https: new https.Agent({ keepAlive: true, maxSockets: 32 }) };
 const BODY_EVIDENCE_LIMIT = 2000;

@@ -11,99 +11,25 @@ import { baseline as botBaseline } from '../profiles/bot-framework';
 import type { ClockState } from '../run/sut-clock';
 import { connectorBearerToken } from '../servers/connector';
 import type { Hit } from '../servers/router';
-import { tokenFingerprint, type StsFault } from '../servers/sts';
+import { tokenFingerprint } from '../servers/sts';
 import { renderToken } from '../tokens/draft';
 import type { CaseDef, CaseResult } from './case-model';
 import { caseIdentity } from './case-identity';
 import type { ClientVerdict } from './client-observation';
 import type { HarnessClient } from './harness-client';
 import { flatHeaders } from './http-send';
+import { REPLY_SERVERS, type Bearer, type Exchange, type OutboundContext, type ReplyHit, type ReplyServer, type SendOptions, type StsRequest } from './outbound-spec';
 import { authorizationShown } from '../results/redact';
 import { renderRequest } from './run-case';
+
+// The case's spec and context types, for the catalog and the tests that import them from here.
+export type { Bearer, Exchange, OutboundCaseSpec, OutboundContext, ReplyHit, SendOptions, StsRequest } from './outbound-spec';
 
 /** How long a reply may take to reach a fake after the bot answered the activity (the reference and
  *  both SDKs send it before they answer; a bot may send it just after). */
 const REPLY_WAIT_MS = 700;
 /** After the Connector redirected a reply, how long the redirect's follow-up may lag. */
 const FOLLOW_UP_GRACE_MS = 300;
-
-/** The fakes a bot's reply may reach. */
-const REPLY_SERVERS = ['front', 'attacker', 'plain-connector', 'untrusted-connector'] as const;
-type ReplyServer = (typeof REPLY_SERVERS)[number];
-
-export interface Bearer {
-  /** The Authorization header as sent. */
-  header?: string;
-  /** The token after "Bearer " (the header's scheme checked case-sensitively). */
-  token?: string;
-  /** Fingerprint of the token (tokenFingerprint), compared with the STS's issued ones. */
-  fingerprint?: string;
-}
-
-export interface ReplyHit {
-  server: ReplyServer;
-  hit: Hit;
-  bearer: Bearer;
-  /** The fake Connector's verdict on the bearer (front and plain-connector verify it). */
-  accepted?: boolean;
-  problem?: string;
-}
-
-export interface StsRequest {
-  hit: Hit;
-  issued: boolean;
-  /** The issued token's fingerprint and lifetime (expires_in). */
-  token?: string;
-  expiresIn?: number;
-  form: URLSearchParams;
-}
-
-/** One activity sent to the bot and what followed from it. */
-export interface Exchange {
-  conversation: string;
-  serviceUrl: string;
-  status?: number;
-  error?: string;
-  /** Requests for this conversation at the Connector, the decoy, the plain-HTTP Connector and the untrusted-certificate one. */
-  replies: ReplyHit[];
-  /** Token requests the STS received between the activity's sending and the end of the wait. */
-  sts: StsRequest[];
-}
-
-export interface SendOptions {
-  /** The activity's serviceUrl (and the token's serviceurl claim, unless claimServiceUrl says otherwise); default the Connector. */
-  serviceUrl?: (urls: Record<string, string>) => string;
-  claimServiceUrl?: (urls: Record<string, string>) => string;
-  /** The conversation id's prefix (`redirect-` makes the Connector redirect the reply to the decoy). */
-  conversationPrefix?: string;
-  /** How long to wait for a reply (default REPLY_WAIT_MS). */
-  waitMs?: number;
-}
-
-export interface OutboundContext {
-  h: HarnessClient;
-  send(opts?: SendOptions): Promise<Exchange>;
-  /** Changes the fake STS (the lifetime of the tokens it issues, a fault); `after` restores it whatever the outcome. */
-  sts(change: { lifetimeSeconds?: number; fault?: StsFault | null }): Promise<void>;
-  /** How many TLS connections the STS's server (the front: the Connector's too) has had so far. */
-  stsTlsConnections(): Promise<number>;
-  /** Moves the SUT's clock ahead; a verdict of `moot` is due when the SUT did not acknowledge it. */
-  advanceClock(ms: number): Promise<ClockState>;
-  /** Every token the STS has issued in the run, by fingerprint. */
-  issuedTokens(): Promise<Map<string, StsRequest>>;
-  /** The token requests the fake STS has received (since a time), as it recorded them. */
-  tokenRequests(since?: number): Promise<Hit[]>;
-  sutGone(): Promise<string | undefined>;
-  /** The positive control's exchange (sent once per worker). */
-  control: Exchange;
-  notes: string[];
-}
-
-export interface OutboundCaseSpec {
-  /** Judged on the positive control's own exchange: needs that exchange, not its success. */
-  onControl?: boolean;
-  run(ctx: OutboundContext): Promise<ClientVerdict>;
-}
 
 export const bearerOf = (value: unknown): Bearer => {
   if (value === undefined) return {};

@@ -3,10 +3,10 @@
 // INCONCLUSIVE (the positive control failed, or not run), ERROR (the SUT was gone). The gate fails
 // on FAIL, and on WARN with --strict, except for the cases an expected-failures file lists (known
 // departures); an expected failure that now passes is reported so the file is kept honest.
+import { TIERS, type Tier } from '../core/vocabulary';
 import type { CaseResult } from '../engine/case-model';
 
-export const TIERS = ['PASS', 'FAIL', 'WARN', 'INFO', 'INCONCLUSIVE', 'ERROR'] as const;
-export type Tier = (typeof TIERS)[number];
+export { TIERS, type Tier };
 
 export function tierOf(c: Pick<CaseResult, 'outcome' | 'expect' | 'requirement'>): Tier {
   switch (c.outcome) {

@@ -1,8 +1,11 @@
 // No import circles in the project's own code: madge (pinned) reads every module of harness/,
 // suites/, tests/ and fixtures/ (import type included, resolved by tsconfig.json) and lists each
-// circle it finds. A file it could not parse would hide its imports, so none may be skipped.
+// circle it finds. A file it could not parse would hide its imports, so none may be skipped. The
+// shared vocabulary is a leaf: it imports nothing at all, not even a type or a Node module.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import ts from 'typescript';
 
 interface MadgeResult {
   circular(): string[][];
@@ -29,4 +32,9 @@ test('no module of harness/, suites/, tests/ or fixtures/ imports itself through
   expect(result.warnings().skipped.filter((s) => s.startsWith('.') || s.startsWith('/'))).toEqual([]);
   const circles = result.circular().map((c) => [...c, c[0]].join(' > '));
   expect(circles, `import circles:\n${circles.join('\n')}`).toEqual([]);
+});
+
+test('harness/core/vocabulary.ts imports nothing', () => {
+  const info = ts.preProcessFile(readFileSync(path.join(ROOT, 'harness', 'core', 'vocabulary.ts'), 'utf8'), true, true);
+  expect([...info.importedFiles, ...info.referencedFiles, ...info.typeReferenceDirectives].map((f) => f.fileName)).toEqual([]);
 });
