@@ -1,12 +1,12 @@
 // Interop: the stock botbuilder bot and the stock @microsoft/agents-hosting bot, configured only by
 // the contract environment, run the whole bot-framework matrix, and the bot-outbound one (their replies). Every observed outcome is pinned, so a
-// change in either SDK or in the suite shows up; the departures are the README's findings, and the
-// README's peer table row of each is checked against the run.
+// change in either SDK or in the suite shows up; the departures are docs/peers.md's findings, and the
+// peer table row of each is checked against the run.
 // One worker: botbuilder's accepted-issuer list grows with what it has seen, so order matters.
 import { expect, test } from '@playwright/test';
 import peers from './expectations/bot-framework-sdk-peers.json';
 import { flawEntry } from './helpers/flaw-entry';
-import { installedVersion, peerRow, readmeRows } from './helpers/peer-table';
+import { installedVersion, peerRow, peerDocRows } from './helpers/peer-table';
 import { NODE_PEERS } from './helpers/peers';
 import { runCli } from './helpers/run-cli';
 
@@ -21,6 +21,6 @@ for (const peer of NODE_PEERS) {
     // Every outcome as pinned, egress included: the preload refuses and records every connection
     // that is neither loopback nor a faked Microsoft host.
     expect(flawEntry(doc)).toEqual(peers[peer.id as keyof typeof peers]);
-    expect(readmeRows().get(peer.id), 'README peer table (npx tsx tests/tools/pin-peers.ts)').toBe(peerRow(peer, installedVersion(peer), doc));
+    expect(peerDocRows().get(peer.id), 'docs/peers.md peer table (npx tsx tests/tools/pin-peers.ts)').toBe(peerRow(peer, installedVersion(peer), doc));
   });
 }

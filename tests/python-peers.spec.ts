@@ -2,11 +2,11 @@
 // way PyJWT, python-jose, jwcrypto and Authlib document token validation (fixtures/suts/python),
 // fetching keys from the hard-coded Microsoft URLs through proxy mode. Every outcome is pinned
 // (tests/expectations/python-peers.json, written by tests/tools/pin-peers.ts) with the library
-// version it was seen with; the README's peer table row of each is checked against the run.
+// version it was seen with; docs/peers.md's peer table row of each is checked against the run.
 import { expect, test } from '@playwright/test';
 import pins from './expectations/python-peers.json';
 import { flawEntry } from './helpers/flaw-entry';
-import { installedVersion, peerRow, readmeRows } from './helpers/peer-table';
+import { installedVersion, peerRow, peerDocRows } from './helpers/peer-table';
 import { PYTHON_PEERS } from './helpers/peers';
 import { runCli } from './helpers/run-cli';
 
@@ -23,6 +23,6 @@ for (const peer of PYTHON_PEERS) {
     // Keys came through the proxy from the hard-coded hosts it names, and nothing else was tried.
     expect(Object.keys(doc.harness.proxy?.tunnels ?? {}).sort()).toEqual(proxied);
     expect(doc.harness.egress).toEqual([]);
-    expect(readmeRows().get(peer.id), 'README peer table (npx tsx tests/tools/pin-peers.ts)').toBe(peerRow(peer, version, doc));
+    expect(peerDocRows().get(peer.id), 'docs/peers.md peer table (npx tsx tests/tools/pin-peers.ts)').toBe(peerRow(peer, version, doc));
   });
 }

@@ -8,12 +8,17 @@ import type { CaseResult } from '../engine/case-model';
 
 export { TIERS, type Tier };
 
-export function tierOf(c: Pick<CaseResult, 'outcome' | 'expect' | 'requirement'>): Tier {
+/** A refusal answered with a 5xx is a check of its own at SHOULD (LEVELS.md; BF-CUR-15, AM-CUR-11:
+ *  refuse with a 4xx): the token was still refused, so the case's own rule holds, but its tier is WARN. */
+export const refusedWithServerError = (c: { observed?: CaseResult['observed'] }): boolean => c.observed?.robustness?.verdict === 'fail';
+
+export function tierOf(c: Pick<CaseResult, 'outcome' | 'expect' | 'requirement'> & { observed?: CaseResult['observed'] }): Tier {
   switch (c.outcome) {
     case 'pass':
+      if (refusedWithServerError(c)) return 'WARN';
       return c.expect === 'either' || c.requirement.level === 'INFO' ? 'INFO' : 'PASS';
     case 'fail':
-      return c.requirement.level === 'MUST' ? 'FAIL' : c.requirement.level === 'SHOULD' ? 'WARN' : 'INFO';
+      return c.requirement.level === 'MUST' ? 'FAIL' : c.requirement.level === 'SHOULD' || refusedWithServerError(c) ? 'WARN' : 'INFO';
     case 'error':
       return 'ERROR';
     default:
@@ -48,7 +53,7 @@ export interface Gate {
   nowPassing: string[];
 }
 
-export function gateOf(cases: Array<Pick<CaseResult, 'id' | 'outcome' | 'expect' | 'requirement'>>, opts: GateOptions = {}): Gate {
+export function gateOf(cases: Array<Pick<CaseResult, 'id' | 'outcome' | 'expect' | 'requirement'> & { observed?: CaseResult['observed'] }>, opts: GateOptions = {}): Gate {
   const expected = opts.expectFailures ?? {};
   const gate: Gate = { strict: Boolean(opts.strict), failing: [], expectedFailures: [], nowPassing: [] };
   for (const c of cases) {

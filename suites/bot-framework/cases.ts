@@ -37,8 +37,8 @@ function channelCases(): CaseDef<BotPath>[] {
 
   add('POS-001', accept('valid channel token (RS256, Connector key A, webchat)', 'MUST', ['BF-C2B-05', 'BF-C2B-06', 'BF-C2B-07', 'BF-C2B-08', 'BF-C2B-11', 'BF-C2B-01', 'BF-C2B-03', 'BF-GEN-05'], 'Connector -> Bot, Steps 1-3', 'The positive control: a token exactly as the Connector sends it must be accepted.', { isControl: true }), []);
   add('POS-002', accept('valid channel token signed by the second published key (endorsed for skype)', 'MUST', ['BF-C2B-11', 'BF-CUR-12'], C2B_REQ(6), 'Any key listed in the key document may sign, for a channel it endorses.'), [M.signWithKey('connector-b'), M.setActivity('channelId', 'skype')]);
-  add('POS-003', accept('valid channel token signed RS384', 'SHOULD', ['BF-CUR-01'], FACT('channel tokens'), 'Current SDKs accept RS256, RS384 and RS512 (the later practice stands over the 2017 metadata example).'), [M.algorithm('RS384')]);
-  add('POS-004', accept('valid channel token signed RS512', 'SHOULD', ['BF-CUR-01'], FACT('channel tokens'), 'Current SDKs accept RS256, RS384 and RS512.'), [M.algorithm('RS512')]);
+  add('POS-003', info('valid channel token signed RS384', ['BF-CUR-01'], FACT('channel tokens'), 'The Connector signs RS256; the SDKs\' wider list (RS256/384/512) is not a rule, and a token signed with the real key opens no way in: accepting or refusing RS384 is the validator\'s choice. Reported only (LEVELS.md: extra algorithms signed with the real key are INFO).'), [M.algorithm('RS384')]);
+  add('POS-004', info('valid channel token signed RS512', ['BF-CUR-01'], FACT('channel tokens'), 'As POS-003: RS512 signed with the real key is the validator\'s choice. Reported only.'), [M.algorithm('RS512')]);
   add('POS-005', info('scheme written "bearer" in lower case', ['BF-C2B-05'], C2B_REQ(1), 'RFC 7235 makes the scheme name case-insensitive; the spec writes "Bearer". Reported, either outcome passes.'), [M.placeToken({ in: 'authorization', scheme: 'bearer' }, 'Authorization: bearer <token>')]);
 
   add('MD-001', accept('valid channel token, accepted only after the Connector\'s OpenID metadata was fetched', 'MUST', ['BF-C2B-01'], 'Connector -> Bot, Step 1', 'The keys\' location comes from the OpenID metadata document at the configured (hard-coded) URL.', { mustHaveFetched: { server: 'front', path: '/v1/.well-known/openidconfiguration' } }), []);
@@ -62,10 +62,10 @@ function channelCases(): CaseDef<BotPath>[] {
   add('FMT-007', fmt('header is a JSON array'), [{ describe: 'header JSON text is []', apply: (d) => void (d.token.headerJson = '[]') }]);
   add('FMT-008', fmt('payload is a JSON string'), [{ describe: 'payload JSON text is "x"', apply: (d) => void (d.token.claimsJson = '"x"') }]);
   add('FMT-009', fmt('only dots ("..")'), [M.replaceWholeToken('..', 'token is ..')]);
-  add('FMT-010', reject('payload encoded as padded standard base64, then signed', 'SHOULD', ['BF-C2B-06'], C2B_REQ(2), 'JWS segments are base64url without padding (RFC 7515 §2); a lax decoder accepts what the standard forbids.', { cwe: ['CWE-20'] }), [M.standardBase64Payload()]);
+  add('FMT-010', info('payload encoded as padded standard base64, then signed', ['BF-C2B-06'], C2B_REQ(2), 'JWS segments are base64url without padding (RFC 7515 §2), a rule on the producer; RFC 4648 §3.5 lets a decoder accept what it can read ("MAY reject"), and the signature still covers the bytes. Reported only.', { cwe: ['CWE-20'] }), [M.standardBase64Payload()]);
 
   addAttacks(add, [...ALG_ATTACKS, ...SIG_ATTACKS, ...KID_ATTACKS, ...JWS_ATTACKS], 'channel');
-  add('SIG-009', reject('signature re-encoded non-canonically (same bytes, other text)', 'SHOULD', ['BF-C2B-06'], `${C2B_REQ(2)} (RFC 7515 §2 base64url)`, 'Set unused trailing bits make a second spelling of the same token: a strict decoder refuses it (token malleability).', { cwe: ['CWE-347'] }), [M.nonCanonicalSignature()]);
+  add('SIG-009', info('signature re-encoded non-canonically (same bytes, other text)', ['BF-C2B-06'], `${C2B_REQ(2)} (RFC 7515 §2 base64url; RFC 4648 §3.5)`, 'Set unused trailing bits make a second spelling of the same signature bytes; RFC 4648 §3.5 lets a decoder accept it ("MAY reject"), and no one without the key can forge one. Reported only.', { cwe: ['CWE-347'] }), [M.nonCanonicalSignature()]);
   add('KID-007', info('unknown kid, signed by a published key', ['BF-C2B-11'], C2B_REQ(6), 'The signature is by a listed key, so the spec\'s rule holds; a validator that selects by kid refuses it. Reported only.'), [M.setHeader('kid', 'unknown-kid-published-key'), M.deleteHeader('x5t')]);
   add('KID-008', info('no kid or x5t, signed by a published key', ['BF-C2B-11'], C2B_REQ(6), 'Real Connector tokens always carry kid; trying every published key is safe, refusing is stricter. Reported only.'), [M.deleteHeader('kid'), M.deleteHeader('x5t')]);
   add('JWS-005', reject('duplicate iss: first the channel issuer, last a foreign issuer', 'MUST', ['BF-C2B-07', 'BF-C2B-06'], `${C2B_REQ(3)} (RFC 7519 §4 duplicate claims)`, 'Reject duplicates or use the lexically last, which is foreign; a first-wins parser accepts.', { cwe: ['CWE-436'] }), [M.duplicateMember('claims', 'iss', CHANNEL_ISSUER, 'https://issuer.attacker.test')]);
@@ -85,7 +85,7 @@ function channelCases(): CaseDef<BotPath>[] {
 
   const aud = (title: string, why = 'The audience must equal the bot\'s own app id.') => reject(title, 'MUST', ['BF-C2B-08'], C2B_REQ(4), why, { cwe: ['CWE-345'] });
   add('AUD-001', aud('aud is another bot\'s app id'), [M.setClaim('aud', OTHER_APP_ID)]);
-  add('AUD-002', { ...aud('aud is the app id in upper case', 'RFC 7519 §4.1.3: aud values are case-sensitive strings; an upper-cased id is another audience.'), cwe: ['CWE-178'] }, [M.setClaim('aud', BOT_APP_ID.toUpperCase())]);
+  add('AUD-002', info('aud is the app id in upper case', ['BF-C2B-08'], C2B_REQ(4), 'RFC 7519 compares aud as strings, but a GUID names the same app in either case and no one else can hold it: no way in. Reported only.', { cwe: ['CWE-178'] }), [M.setClaim('aud', BOT_APP_ID.toUpperCase())]);
   add('AUD-003', aud('aud missing'), [M.deleteClaim('aud')]);
   add('AUD-004', aud('aud is https://api.botframework.com (the bot\'s own outbound token replayed)'), [M.setClaim('aud', BOT_CONNECTOR_SCOPE)]);
   add('AUD-005', aud('aud is an array holding only another app id'), [M.setClaim('aud', [OTHER_APP_ID])]);
@@ -100,9 +100,9 @@ function channelCases(): CaseDef<BotPath>[] {
 
   add('SURL-001', reject('serviceurl claim names another host than the activity\'s serviceUrl', 'MUST', ['BF-CUR-10'], FACT('serviceurl claim'), 'The Connector binds the token to the service URL the bot will reply to.', { cwe: ['CWE-345'] }), [M.setClaim('serviceurl', 'https://connector.attacker.test/')]);
   add('SURL-002', reject('activity serviceUrl points at an attacker, token serviceurl is genuine (the attacker must receive nothing)', 'MUST', ['BF-CUR-10', 'BF-C2B-12'], FACT('serviceurl claim'), 'A replayed token must not steer the bot\'s replies (and its own bearer token) to another host.', { cwe: ['CWE-345', 'CWE-522'], attackerMustNotBeContacted: true }), [M.setActivity('serviceUrl', (ctx: M.MutationContext) => `${ctx.attackerOrigin}/`, 'https://<attacker server>/')]);
-  add('SURL-003', { ...info('serviceurl differs from serviceUrl only in letter case', ['BF-CUR-11'], FACT('serviceurl claim (JS exact, .NET case-insensitive)'), 'The JS SDK compares exactly, .NET ignores case: the implementation may choose.'), level: 'MAY' }, [caseOnlyServiceUrl()]);
+  add('SURL-003', info('serviceurl differs from serviceUrl only in letter case', ['BF-CUR-11'], FACT('serviceurl claim (JS exact, .NET case-insensitive)'), 'The JS SDK compares exactly, .NET ignores case: the implementation may choose. Reported only.'), [caseOnlyServiceUrl()]);
 
-  const unprocessed = (title: string, why: string) => reject(title, 'SHOULD', ['BF-C2B-12'], 'Connector -> Bot, Step 3 (after the list)', why, { noReplyAfterRefusal: true, cwe: ['CWE-696'] });
+  const unprocessed = (title: string, why: string) => reject(title, 'MUST', ['BF-C2B-12'], 'Connector -> Bot, Step 3 (after the list)', why, { noReplyAfterRefusal: true, cwe: ['CWE-696'] });
   add('RPL-001', unprocessed('token for another bot (wrong aud): refused, and no reply to its conversation reaches the Connector', 'A refused request ends there: the activity is not processed, so nothing is sent back for it. Conclusive only for a SUT that replies to the valid activity.'), [M.setClaim('aud', OTHER_APP_ID)]);
   add('RPL-002', unprocessed('token signed by an unpublished key: refused, and no reply to its conversation reaches the Connector', 'A forged token must not reach the bot\'s logic, even if the HTTP answer is a refusal.'), [M.signWithKey('rogue')]);
 
@@ -194,7 +194,10 @@ function emulatorCases(): CaseDef<BotPath>[] {
   let n = 1;
   for (const [claim, ids] of [['appid', ['BF-EMU-07', 'BF-CUR-06']], ['ver', ['BF-CUR-08']]] as const) {
     for (const value of [null, true, false, 0]) {
-      add(`CLM-${String(n++).padStart(3, '0')}`, reject(`claim ${claim} set to ${JSON.stringify(value)}`, 'MUST', [...ids], `${EMU_REQ(5)}; ${FACT('ver claim')}`, 'jwt_tool type confusion: a claim of the wrong type must fail its check.', { cwe: ['CWE-843', 'CWE-345'] }), [M.setClaim(claim, value)]);
+      const id = `CLM-${String(n++).padStart(3, '0')}`;
+      // botbuilder reads a falsy ver as 1.0 and still checks appid: no way in (LEVELS.md), so reported only.
+      if (claim === 'ver' && !value) add(id, info(`claim ver set to ${JSON.stringify(value)}`, [...ids], `${EMU_REQ(5)}; ${FACT('ver claim')}`, 'A falsy ver read as 1.0 still has appid checked against the app id, so no one gets in; refusing it is stricter. Reported only.', { cwe: ['CWE-843'] }), [M.setClaim(claim, value)]);
+      else add(id, reject(`claim ${claim} set to ${JSON.stringify(value)}`, 'MUST', [...ids], `${EMU_REQ(5)}; ${FACT('ver claim')}`, 'jwt_tool type confusion: a claim of the wrong type must fail its check.', { cwe: ['CWE-843', 'CWE-345'] }), [M.setClaim(claim, value)]);
     }
   }
   add('JWS-004', reject('duplicate appid: first the app id, last a foreign one', 'MUST', ['BF-EMU-07', 'BF-EMU-04'], `${EMU_REQ(5)} (RFC 7519 §4 duplicate claims)`, 'Reject duplicates or use the lexically last, which is foreign; a first-wins parser accepts.', { cwe: ['CWE-436'] }), [M.duplicateMember('claims', 'appid', BOT_APP_ID, OTHER_APP_ID)]);

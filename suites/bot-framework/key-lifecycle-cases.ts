@@ -62,8 +62,8 @@ add('003', {
 });
 add('004', {
   title: 'a withdrawn key is refused once the SUT\'s 24 h key cache has expired',
-  level: 'MUST', ids: ['BF-C2B-11', 'BF-CUR-16'], section: C2B_REQ(6), expect: 'reject',
-  why: 'The signature must verify under a key the Connector\'s keys document lists; after a withdrawal and the cache\'s 24 h, it no longer lists this one (the control is signed by that key before it is withdrawn).',
+  level: 'SHOULD', ids: ['BF-C2B-11', 'BF-CUR-16'], section: C2B_REQ(6), expect: 'reject',
+  why: 'The signature must verify under a key the Connector\'s keys document lists; after a withdrawal and the cache\'s 24 h, it no longer lists this one (the control is signed by that key before it is withdrawn). A SHOULD: 24 h is current practice (the 2017 text says five days), and only the issuer held the key.',
   script: { advanceClockMs: PAST_DAILY_CACHE, controlKey: 'connector-w', before: { withdraw: ['connector-w'] }, after: {}, signWith: 'connector-w' },
   cwe: ['CWE-613', 'CWE-347'],
 });

@@ -313,7 +313,7 @@ function catalog(): Spec[] {
     {
       id: 'TLS-002',
       title: 'an activity whose serviceUrl is a Connector whose certificate no trusted CA issued (the token says so too): no bearer reaches it',
-      level: 'SHOULD',
+      level: 'MUST',
       ids: ['BF-GEN-03', 'BF-B2C-13'],
       section: 'Authentication technologies, item 1 (TLS); Bot -> Connector, Step 3, NOTE',
       expect: 'reject',
@@ -344,7 +344,7 @@ function catalog(): Spec[] {
     {
       id: 'ROB-002',
       title: 'the STS answers 400 (invalid_request): that reply fails, the bot stays up, and the next reply succeeds once the STS recovers',
-      level: 'MUST',
+      level: 'SHOULD',
       ids: ['BF-B2C-01', 'BF-B2C-12'],
       section: B2C('Steps 1-3'),
       expect: 'accept',
@@ -354,7 +354,7 @@ function catalog(): Spec[] {
     {
       id: 'ROB-003',
       title: 'the STS answers 200 with an HTML page, not JSON: that reply fails, the bot stays up, and the next reply succeeds once the STS recovers',
-      level: 'MUST',
+      level: 'SHOULD',
       ids: ['BF-B2C-01', 'BF-B2C-12'],
       section: B2C('Steps 1-3'),
       expect: 'accept',
@@ -385,7 +385,7 @@ function catalog(): Spec[] {
     {
       id: 'TLS-003',
       title: 'the STS presents a certificate no trusted CA issued when the token has expired: the bot sends it no token request (and so not its app password)',
-      level: 'SHOULD',
+      level: 'MUST',
       ids: ['BF-GEN-03', 'BF-B2C-02'],
       section: 'Authentication technologies, item 1 (TLS); Bot -> Connector, Step 1',
       expect: 'reject',

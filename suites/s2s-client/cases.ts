@@ -70,7 +70,9 @@ const ARRIVAL_SKEW_S = 300;
 const DAY_S = 24 * 3600;
 
 /** nbf and exp: present, Unix seconds (a number or a string of digits), and a window that holds the moment of sending. */
-function timesProblem(payload: Record<string, unknown>, arrivedAt: number): string | undefined {
+/** What is wrong with nbf/exp on arrival: missing, not Unix seconds, not valid then; with `lifetime`,
+ *  only a validity of more than a day (no text limits it: reported, S2SC-ACT-006). */
+function timesProblem(payload: Record<string, unknown>, arrivedAt: number, judge: 'validity' | 'lifetime' = 'validity'): string | undefined {
   const problems: string[] = [];
   const read = (name: 'nbf' | 'exp'): number | undefined => {
     const v = payload[name];
@@ -82,9 +84,12 @@ function timesProblem(payload: Record<string, unknown>, arrivedAt: number): stri
   };
   const nbf = read('nbf');
   const exp = read('exp');
+  if (judge === 'lifetime') {
+    if (exp !== undefined && exp - arrivedAt > DAY_S + ARRIVAL_SKEW_S) return `exp is ${Math.round((exp - arrivedAt) / 3600)} h after the token arrived (more than a day)`;
+    return undefined;
+  }
   if (nbf !== undefined && nbf > arrivedAt + ARRIVAL_SKEW_S) problems.push(`nbf is ${nbf - arrivedAt} s after the token arrived`);
   if (exp !== undefined && exp <= arrivedAt) problems.push(`exp had passed ${arrivedAt - exp} s before the token arrived`);
-  if (exp !== undefined && exp - arrivedAt > DAY_S + ARRIVAL_SKEW_S) problems.push(`exp is ${Math.round((exp - arrivedAt) / 3600)} h after the token arrived (more than a day)`);
   if (nbf !== undefined && exp !== undefined && exp <= nbf) problems.push('exp is not after nbf');
   return problems.length ? problems.join('; ') : undefined;
 }
@@ -226,7 +231,8 @@ function catalog(): ClientCaseEntry[] {
     check: withActor((a, _t, _o, x) => {
       const v = a.header.x5t;
       if (v === x.x5t) return ok(`x5t ${show(v)}`);
-      if (v === undefined) return bad('no x5t header');
+      // x5t is optional (MS-XOAUTH 2.2): its absence is reported (LEVELS.md: INFO); a wrong one stays a MUST failure.
+      if (v === undefined) return ok('no x5t header: optional (MS-XOAUTH 2.2), reported only; SharePoint finds the certificate by x5t, so a server may need it');
       const hint = typeof v === 'string' && /^[0-9a-f]{40}$/i.test(v) ? ' (a hex thumbprint, not base64url)' : typeof v === 'string' && /[+/=]/.test(v) ? ' (standard base64, not base64url)' : '';
       return bad(`x5t ${show(v)}${hint}; the certificate's is ${x.x5t}`);
     }) });
@@ -246,11 +252,18 @@ function catalog(): ClientCaseEntry[] {
     title: 'actor nameid is <S2S_CLIENT_ID>@<realm> (the client\'s own principal)',
     why: `MS-SPS2SAUTH 3.1.5 Step 4 prints SharePoint's 00000003-…@<realm> as the actor nameid; MS-XOAUTH's examples and TokenHelper put the calling client's own principal there; ${later} (XO-45). The fixed value is right when SharePoint itself is the client (MS-SPS2SAUTH 3.2.5: SPS-30, SPS-34), whose S2S_CLIENT_ID is then 00000003-…: the same rule.`,
     check: withActor((a, _t, _o, x) => (a.payload.nameid === `${x.ownId}@${x.realm}` ? ok(`nameid ${show(a.payload.nameid)}`) : bad(`nameid ${show(a.payload.nameid)}, expected ${show(`${x.ownId}@${x.realm}`)}`))) });
-  add({ id: 'ACT-006', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['SPS-12', 'SPS-13', 'XO-51'], spec: SPS, section: '3.1.5 Steps 3-4 (nbf, exp)',
-    title: 'actor nbf and exp: present, Unix seconds, a window around the moment of sending (at most a day)',
-    why: 'nbf and exp are required and are seconds since the epoch (XO-51: MS-XOAUTH\'s FILETIME sample contradicts its own examples). A token not yet valid, already expired, or valid for more than a day (TokenHelper: 12 h) on arrival is sent wrong; 5 minutes of skew are allowed.',
+  add({ id: 'ACT-008', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['SPS-12', 'SPS-13', 'XO-51'], spec: SPS, section: '3.1.5 Steps 3-4 (nbf, exp)',
+    title: 'actor nbf and exp: present, Unix seconds, valid when the token arrives',
+    why: 'nbf and exp are required and are seconds since the epoch (XO-51: MS-XOAUTH\'s FILETIME sample contradicts its own examples). A token not yet valid or already expired on arrival (5 minutes of skew allowed) is refused by a conformant server.',
     check: withActor((a, t) => {
       const p = timesProblem(a.payload, arrival(t));
+      return p ? bad(p) : ok(`nbf ${show(a.payload.nbf)}, exp ${show(a.payload.exp)}`);
+    }) });
+  add({ id: 'ACT-006', path: 'app-only', scenario: 'plain', level: 'INFO', expect: 'either', ids: ['SPS-12', 'SPS-13', 'XO-51'], spec: SPS, section: '3.1.5 Steps 3-4 (nbf, exp)',
+    title: 'actor nbf and exp: a window around the moment of sending (at most a day); reported only',
+    why: 'TokenHelper makes actor tokens valid for 12 h; no text limits the lifetime, so a window of more than a day is reported only (LEVELS.md). Whether nbf and exp are present, in seconds and valid on arrival is ACT-008 (MUST).',
+    check: withActor((a, t) => {
+      const p = timesProblem(a.payload, arrival(t), 'lifetime');
       return p ? bad(p) : ok(`nbf ${show(a.payload.nbf)}, exp ${show(a.payload.exp)}`);
     }) });
   add({ id: 'ACT-007', path: 'app-only', scenario: 'plain', level: 'MUST', ids: ['SPS-06', 'XO-04', 'SPS-14', 'XO-07', 'SPS-15', 'XO-08'], spec: XO, section: '2.2 (claim values are STRING; trustedfordelegation; identityprovider)',
@@ -304,9 +317,9 @@ function catalog(): ClientCaseEntry[] {
       const p = [timesProblem(outer.payload, arrival(t)), stringsProblem(outer.payload, 'outer')].filter(Boolean).join('; ');
       return p ? bad(p) : ok(`nbf ${show(outer.payload.nbf)}, exp ${show(outer.payload.exp)}; every value a string`);
     }) });
-  add({ id: 'LC-001', path: 'app-user', scenario: 'user', expect: 'either', level: 'INFO', ids: ['SPS-07', 'XO-40'], spec: SPS, section: '3.1.5 Steps 3-4; 3.2.5 Steps 3-4 (lowercase)', cwe: [],
+  add({ id: 'LC-001', path: 'app-user', scenario: 'user', expect: 'accept', level: 'SHOULD', ids: ['SPS-07', 'XO-40'], spec: SPS, section: '3.1.5 Steps 3-4; 3.2.5 Steps 3-4 (lowercase)', cwe: [],
     title: 'every claim value of the outer token and the actor is in lower case (the user\'s SID too)',
-    why: `MS-SPS2SAUTH says all values in S2S tokens MUST be lowercase strings, and TokenHelper lower-cases the user's SID; MS-XOAUTH has no such rule and its examples carry mixed-case realms and user names, and ${later} (XO-40). Reported only.`,
+    why: `MS-SPS2SAUTH says all values in S2S tokens MUST be lowercase strings, and TokenHelper lower-cases the user's SID; MS-XOAUTH has no such rule and its examples carry mixed-case realms and user names (${later}, XO-40). A producer rule the client follows: servers compare some values case-insensitively and would still accept, hence a SHOULD (LEVELS.md).`,
     check: withOuter((outer, t) => {
       const upper = [...upperCaseValues(outer.payload, 'outer'), ...upperCaseValues(t.actor?.payload ?? {}, 'actor')];
       return upper.length ? bad(`upper-case letters in ${upper.join(', ')}`) : ok('every value is lower case');

@@ -1,4 +1,4 @@
-// The README's peer table (peer × profile × verdict), one row per peer run, made from the run's
+// The peer table of docs/peers.md (peer × profile × verdict), one row per peer run, made from the run's
 // results.json: tests/tools/pin-peers.ts writes it, and each peer's test checks its row against the
 // run it just made, so the table cannot drift from the results.
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { verdictOf } from '../../harness/results/summary';
 import type { Peer } from './peers';
 import { REPO } from './run-cli';
 
-export const README = path.join(REPO, 'README.md');
+export const PEER_DOC = path.join(REPO, 'docs', 'peers.md');
 const BEGIN = '<!-- peer-table:begin (tests/tools/pin-peers.ts writes this table from the peers\' runs) -->';
 const END = '<!-- peer-table:end -->';
 const HEAD = ['| peer | language | library | profile | verdict | MUST failed | SHOULD failed | inconclusive |', '|---|---|---|---|---|---|---|---|'];
@@ -28,18 +28,18 @@ export function peerRow(peer: Peer, version: string, doc: ResultsDoc): string {
   return `| ${peer.id} | ${peer.language} | ${peer.library} ${version} | ${peer.profile}${peer.scope ? ` (${peer.scope})` : ''} | ${verdictOf(doc)} | ${s.byLevel.MUST.fail} | ${s.byLevel.SHOULD.fail} | ${s.inconclusive} |`;
 }
 
-/** The rows of the table in the README now, by peer id. */
-export function readmeRows(text = readFileSync(README, 'utf8')): Map<string, string> {
+/** The rows of the table in docs/peers.md now, by peer id. */
+export function peerDocRows(text = readFileSync(PEER_DOC, 'utf8')): Map<string, string> {
   const a = text.indexOf(BEGIN);
   const b = text.indexOf(END);
   if (a < 0 || b < a) return new Map();
   return new Map(text.slice(a + BEGIN.length, b).split('\n').filter((l) => l.startsWith('| ') && !HEAD.includes(l)).map((l) => [l.split(' | ')[0].slice(2), l]));
 }
 
-/** The README with the table replaced by these rows (in the given order). */
-export function readmeWithRows(text: string, rows: string[]): string {
+/** docs/peers.md with the table replaced by these rows (in the given order). */
+export function peerDocWithRows(text: string, rows: string[]): string {
   const a = text.indexOf(BEGIN);
   const b = text.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`README.md has no peer table markers (${BEGIN} … ${END})`);
+  if (a < 0 || b < a) throw new Error(`docs/peers.md has no peer table markers (${BEGIN} … ${END})`);
   return `${text.slice(0, a + BEGIN.length)}\n${[...HEAD, ...rows].join('\n')}\n${text.slice(b)}`;
 }

@@ -1,19 +1,19 @@
 // The interop peers: SUTs that no one here wrote the validation of (stock SDK bots, and small
 // Python endpoints built the way each JWT library's documentation shows), with the profile each is
-// run on. Their outcomes are pinned (tests/expectations/*-peers.json) and summarised in the README's
-// peer table, which is generated from their runs (tests/tools/pin-peers.ts).
+// run on. Their outcomes are pinned (tests/expectations/*-peers.json) and summarised in the peer
+// table of docs/peers.md, which is generated from their runs (tests/tools/pin-peers.ts).
 import type { ProfileName } from '../../harness/profiles/registry';
 
 export interface Peer {
-  /** Stable name: the key of the pin file and the README row. */
+  /** Stable name: the key of the pin file and the peer table's row. */
   id: string;
   language: 'Node' | 'Python';
-  /** The library that validates the tokens, as the README names it. */
+  /** The library that validates the tokens, as the peer table names it. */
   library: string;
   /** Where its installed version is read: the Debian package (Python peers), or the npm package. */
   dist: string;
   profile: ProfileName;
-  /** Which of the profile's cases it runs, when not all (the README table says so). */
+  /** Which of the profile's cases it runs, when not all (the peer table says so). */
   scope?: string;
   /** Extra CLI arguments: the SUT command, and --proxy where it fetches hard-coded Microsoft URLs. */
   args: string[];

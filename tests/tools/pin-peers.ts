@@ -1,13 +1,13 @@
 // Runs every interop peer (tests/helpers/peers.ts), pins the Python peers' outcomes
 // (tests/expectations/python-peers.json; the Node SDK peers keep theirs in
-// bot-framework-sdk-peers.json, written the same way) and writes the README's peer table from the runs.
+// bot-framework-sdk-peers.json, written the same way) and writes the peer table of docs/peers.md from the runs.
 // Review the diff before committing.
 //   npx tsx tests/tools/pin-peers.ts              every peer
 //   npx tsx tests/tools/pin-peers.ts python-pyjwt  the peers whose id starts so (the others' pins and rows stay)
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { flawEntry, type FlawEntry } from '../helpers/flaw-entry';
-import { installedVersion, peerRow, README, readmeRows, readmeWithRows } from '../helpers/peer-table';
+import { installedVersion, PEER_DOC, peerDocRows, peerDocWithRows, peerRow } from '../helpers/peer-table';
 import { PEERS, type Peer } from '../helpers/peers';
 import { REPO, runCli } from '../helpers/run-cli';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const chosen = PEERS.filter((p) => !only || p.id.startsWith(only));
   if (!chosen.length) throw new Error(`no peer id starts with ${only}`);
   const pins = { Node: readJson(PIN_FILES.Node), Python: readJson(PIN_FILES.Python) };
-  const rows = readmeRows();
+  const rows = peerDocRows();
   // Two runs at a time: each is its own harness and SUT, and a busier machine would stretch the timing cases.
   let next = 0;
   const worker = async () => {
@@ -49,8 +49,8 @@ async function main(): Promise<void> {
     const ids = PEERS.filter((p) => p.language === lang).map((p) => p.id).filter((id) => pins[lang][id]);
     writeFileSync(PIN_FILES[lang], `${JSON.stringify(Object.fromEntries(ids.map((id) => [id, pins[lang][id]])), null, 1)}\n`);
   }
-  writeFileSync(README, readmeWithRows(readFileSync(README, 'utf8'), PEERS.map((p) => rows.get(p.id)).filter((r): r is string => Boolean(r))));
-  console.log(`pinned ${chosen.length} peer run(s); README peer table written`);
+  writeFileSync(PEER_DOC, peerDocWithRows(readFileSync(PEER_DOC, 'utf8'), PEERS.map((p) => rows.get(p.id)).filter((r): r is string => Boolean(r))));
+  console.log(`pinned ${chosen.length} peer run(s); docs/peers.md peer table written`);
 }
 
 main().catch((err) => {

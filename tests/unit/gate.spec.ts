@@ -19,6 +19,18 @@ test('tiers: FAIL is a MUST failure, WARN a SHOULD one, INFO an either-case, INC
   expect(tierOf(c('a', 'MUST', 'error'))).toBe('ERROR');
 });
 
+test('a refusal answered 5xx is its own SHOULD check: a passing case is WARN, a failing MUST stays FAIL, and --strict gates it', () => {
+  const refused500 = (id: string, level: Level, outcome: CaseResult['outcome'], expectation: CaseResult['expect'] = 'reject'): CaseResult => ({
+    ...c(id, level, outcome, expectation), observed: { status: 500, robustness: { verdict: 'fail', detail: 'answered 500' } },
+  });
+  expect(tierOf(refused500('a', 'MUST', 'pass'))).toBe('WARN');
+  expect(tierOf(refused500('a', 'INFO', 'pass', 'either'))).toBe('WARN');
+  expect(tierOf(refused500('a', 'MUST', 'fail'))).toBe('FAIL');
+  expect(tierOf({ ...c('a', 'MUST', 'pass'), observed: { status: 400, robustness: { verdict: 'warn', detail: 'answered 400' } } })).toBe('PASS');
+  expect(gateOf([refused500('M-1', 'MUST', 'pass')]).failing).toEqual([]);
+  expect(gateOf([refused500('M-1', 'MUST', 'pass')], { strict: true }).failing).toEqual(['M-1']);
+});
+
 test('the gate: FAIL gates, WARN only with strict, expected failures do not, and one that passes now is reported', () => {
   const cases = [c('M-1', 'MUST', 'fail'), c('S-1', 'SHOULD', 'fail'), c('M-2', 'MUST', 'pass'), c('M-3', 'MUST', 'fail')];
   expect(gateOf(cases).failing).toEqual(['M-1', 'M-3']);
