@@ -9,6 +9,11 @@ export type Level = (typeof LEVELS)[number];
 /** reject: the SUT must refuse; accept: it must take the request; either: observed and reported only. */
 export type Expect = 'reject' | 'accept' | 'either';
 
+/** The names under which a case's Playwright test carries its case id (an annotation: the reporters
+ *  read the id from it, never from the title) and its result (a JSON attachment). */
+export const CASE_ID_ANNOTATION = 'case-id';
+export const RESULT_ATTACHMENT = 's2s-result';
+
 /** A case's verdict in results.json. */
 export const OUTCOMES = ['pass', 'fail', 'inconclusive', 'skip', 'error'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

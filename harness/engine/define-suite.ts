@@ -1,7 +1,8 @@
-// Turns a case catalog into Playwright tests: one test per case, titled by its id, tagged by level,
-// with the case's result attached as JSON for the results reporter. Key-lifecycle cases (they move
-// the SUT's clock and break the key server) go into their own spec file, which the configuration
-// runs after all other cases, one case at a time.
+// Turns a case catalog into Playwright tests: one test per case, titled by its id and title, carrying
+// its id as an annotation (`case-id`, what the reporters find the case by), tagged by level, with the
+// case's result attached as JSON for the results reporter. Key-lifecycle cases (they move the SUT's
+// clock and break the key server) go into their own spec file, which the configuration runs after
+// all other cases, one case at a time.
 import { caseFilter, loadRunConfig, oneShotTimeoutMs } from '../run/config';
 import type { CaseDef, CaseResult } from './case-model';
 import { test } from './fixtures';
@@ -12,8 +13,7 @@ import { runOutboundCase } from './run-outbound-case';
 import { prefetchScenarios, runClientCase, type ClientControl } from './run-client-case';
 import { redactSecrets } from '../results/redact';
 import { evidenceAttachments } from '../results/evidence-attachments';
-
-export const RESULT_ATTACHMENT = 's2s-result';
+import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
 
 type Runner<Path extends string> = (def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>) => Promise<CaseResult>;
 
@@ -26,6 +26,8 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: Base
       {
         tag: [`@${def.requirement.level}`, `@${def.profile}`],
         annotation: [
+          // The case id as data: the reporters find the case by it (the title is for people).
+          { type: CASE_ID_ANNOTATION, description: def.id },
           { type: 'requirement', description: `${def.requirement.ids.join(', ')} (${def.requirement.spec}, ${def.requirement.section})` },
           { type: 'expect', description: `${def.expect}: ${def.why}` },
         ],

@@ -5,12 +5,13 @@
 // the spec and the CWE entries. The attachments (token, request, response, result) come from the test.
 import { AllureReporter } from 'allure-playwright';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
-import type { CaseDef, Level } from '../engine/case-model';
+import type { Level } from '../core/vocabulary';
+import type { CaseDef } from '../engine/case-model';
 import { loadRunConfig } from '../run/config';
 import { tierOf, type Tier } from '../results/gate';
 import { cweOf } from '../results/cwe';
 import { specLinkOf } from '../results/spec-links';
-import { catalogById, caseIdOf, caseResultOf } from './case-result-of';
+import { caseDefOf, catalogById, caseResultOf } from './case-result-of';
 
 const SEVERITY: Record<Level, string> = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor', INFO: 'trivial' };
 
@@ -58,7 +59,7 @@ export default class TieredAllureReporter extends AllureReporter {
   private readonly catalog = catalogById(loadRunConfig().profile);
 
   override async onTestEnd(test: TestCase, result: TestResult): Promise<void> {
-    const def = this.catalog.get(caseIdOf(test));
+    const def = caseDefOf(this.catalog, test);
     if (!def) return super.onTestEnd(test, result);
     // A test with no result attachment never ran or died: `error`, as in results.json.
     const tier = tierOf(caseResultOf(def, result));

@@ -3,14 +3,22 @@
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import { CATALOGS } from '../../suites';
 import type { ProfileName } from '../profiles/registry';
+import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
 import type { CaseDef, CaseResult } from '../engine/case-model';
-import { RESULT_ATTACHMENT } from '../engine/define-suite';
 import { caseIdentity } from '../engine/case-identity';
 
-export const caseIdOf = (test: TestCase): string => test.title.split(' ')[0];
+/** The case id a test carries as data (define-suite's `case-id` annotation); never read from its title.
+ *  Undefined for a test that is not a case. */
+export const caseIdOf = (test: Pick<TestCase, 'annotations'>): string | undefined => test.annotations.find((a) => a.type === CASE_ID_ANNOTATION)?.description;
 
 /** The run's catalog by case id: how each reporter finds the case a test is. */
 export const catalogById = (profile: string): Map<string, CaseDef> => new Map((CATALOGS[profile as ProfileName] ?? []).map((c) => [c.id, c]));
+
+/** The catalog entry a test runs, if it is a case of this catalog. */
+export function caseDefOf(catalog: Map<string, CaseDef>, test: Pick<TestCase, 'annotations'>): CaseDef | undefined {
+  const id = caseIdOf(test);
+  return id === undefined ? undefined : catalog.get(id);
+}
 
 export function errorResult(def: CaseDef, reason: string): CaseResult {
   return { ...caseIdentity(def), observed: {}, outcome: 'error', reason, evidence: { mutations: def.mutations.map((m) => m.describe) } };

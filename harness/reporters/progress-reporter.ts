@@ -1,12 +1,12 @@
 // Console output while a run goes: failures as they happen, a count every few seconds, and a
 // per-level summary at the end. Plain lines (CI logs have no cursor to move).
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { LEVELS, OUTCOMES, type CaseResult } from '../engine/case-model';
-import { TIERS } from '../results/gate';
+import { LEVELS, OUTCOMES, TIERS } from '../core/vocabulary';
+import type { CaseResult } from '../engine/case-model';
 import { summarize } from '../results/results-file';
 import { loadRunConfig } from '../run/config';
 import { readRunStatus } from '../run/run-status';
-import { catalogById, caseIdOf, caseResultOf } from './case-result-of';
+import { caseDefOf, catalogById, caseResultOf } from './case-result-of';
 
 export default class ProgressReporter implements Reporter {
   private readonly run = loadRunConfig();
@@ -23,7 +23,7 @@ export default class ProgressReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const def = this.catalog.get(caseIdOf(test));
+    const def = caseDefOf(this.catalog, test);
     if (!def) return;
     const r = caseResultOf(def, result);
     this.done.push(r);

@@ -8,7 +8,7 @@ import { caseFilter, loadRunConfig, type RunConfig } from '../run/config';
 import { egressLogIn, proxyFileIn, readRunStatus } from '../run/run-status';
 import { buildResults, type ProxyRecord } from '../results/results-file';
 import { writeRunOutputs } from '../results/write-outputs';
-import { catalogById, caseIdOf, caseResultOf, errorResult } from './case-result-of';
+import { caseDefOf, catalogById, caseIdOf, caseResultOf, errorResult } from './case-result-of';
 
 export default class ResultsReporter implements Reporter {
   private readonly run: RunConfig = loadRunConfig();
@@ -19,11 +19,11 @@ export default class ResultsReporter implements Reporter {
   private inThisShard?: Set<string>;
 
   onBegin(_config: FullConfig, suite: Suite): void {
-    if (this.run.shard) this.inThisShard = new Set(suite.allTests().map(caseIdOf));
+    if (this.run.shard) this.inThisShard = new Set(suite.allTests().flatMap((t) => caseIdOf(t) ?? []));
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const def = this.catalog.get(caseIdOf(test));
+    const def = caseDefOf(this.catalog, test);
     if (def) this.results.set(def.id, caseResultOf(def, result));
   }
 
