@@ -23,6 +23,12 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const TIERS = ['PASS', 'FAIL', 'WARN', 'INFO', 'INCONCLUSIVE', 'ERROR'] as const;
 export type Tier = (typeof TIERS)[number];
 
+/** A case's verdict and why: what every runner's judgement comes to. */
+export interface Verdict {
+  outcome: Outcome;
+  reason: string;
+}
+
 /** What a named check found in what the SUT sent (a client-role or bot-outbound case): what it saw
  *  when the SUT conforms, else the problem; `moot` when what the SUT did leaves the check nothing to
  *  judge (the case is then `inconclusive`). */

@@ -1,5 +1,6 @@
 // The verdict of one case from what was observed: a pure function, so it is unit-tested on its own.
 import type { CaseDef, CaseResult, Outcome } from './case-model';
+import { positiveControlVerdict, type ControlResult, type ControlWording } from './positive-control';
 
 export interface Observation {
   controlStatus?: number;
@@ -17,16 +18,23 @@ export interface Observation {
   sutGone?: string;
 }
 
-const isAccept = (status: number) => status >= 200 && status < 300;
+export const isAccept = (status: number) => status >= 200 && status < 300;
+
+/** An inbound case's positive control: the path's valid token, sent just before the case's request. */
+export const inboundControl = (o: Pick<Observation, 'controlStatus' | 'controlError'>): ControlResult =>
+  o.controlError ? { error: o.controlError } : o.controlStatus === undefined || !isAccept(o.controlStatus) ? { problem: `got ${o.controlStatus}, not 2xx` } : {};
+
+/** The inbound cases' reasons, as results.json has always given them. */
+const INBOUND_CONTROL_WORDING: ControlWording = {
+  erred: (error) => `positive control: ${error}`,
+  failed: (problem) => `the positive control (the valid token for this path) ${problem}, so a rejection here proves nothing`,
+};
 
 export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted' | 'mustHaveFetched' | 'noReplyAfterRefusal' | 'responseCheck' | 'fetchBudget' | 'anyClientErrorRefuses'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
   const observed: CaseResult['observed'] = { status: o.status, controlStatus: o.controlStatus };
   if (o.sutGone) return { outcome: 'error', reason: o.sutGone, observed };
-  if (!def.isControl) {
-    if (o.controlError) return { outcome: 'error', reason: `positive control: ${o.controlError}`, observed };
-    if (o.controlStatus === undefined || !isAccept(o.controlStatus))
-      return { outcome: 'inconclusive', reason: `the positive control (the valid token for this path) got ${o.controlStatus}, not 2xx, so a rejection here proves nothing`, observed };
-  }
+  const blocked = positiveControlVerdict(def.isControl, [inboundControl(o)], INBOUND_CONTROL_WORDING);
+  if (blocked) return { ...blocked, observed };
   if (def.noReplyAfterRefusal && !def.isControl) {
     observed.controlReplies = o.controlReplies ?? 0;
     if (!o.controlReplies)

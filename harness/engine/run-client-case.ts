@@ -14,6 +14,9 @@ import { caseIdentity } from './case-identity';
 import { observe, type ClientCheck, type ClientExpect, type ClientObservation, type ClientVerdict } from './client-observation';
 import type { HarnessClient } from './harness-client';
 import { flatHeaders } from './http-send';
+import { verdictOfFinding } from './finding-verdict';
+import { positiveControlVerdict } from './positive-control';
+import type { Verdict } from '../core/vocabulary';
 
 /** A positive control: the control case of a path, whose check every case of the path needs to pass. */
 export interface ClientControl {
@@ -98,16 +101,14 @@ export interface ClientJudgement {
 }
 
 /** The verdict of a client case: a pure function of what was judged (unit-tested on its own). */
-export function evaluateClient(def: Pick<CaseDef, 'expect'>, j: ClientJudgement): { outcome: CaseResult['outcome']; reason: string; responseProblem?: string } {
+export function evaluateClient(def: Pick<CaseDef, 'expect'>, j: ClientJudgement): Verdict & { responseProblem?: string } {
   if (j.runError) return { outcome: 'error', reason: j.runError };
-  for (const c of j.controls) if (c.runError) return { outcome: 'error', reason: `positive control ${c.id}: ${c.runError}` };
-  for (const c of j.controls)
-    if (c.problem) return { outcome: 'inconclusive', reason: `the positive control ${c.id} failed (${c.problem}), so this case proves nothing` };
+  // A control case is given no controls (runClientCase), so the rule finds nothing to block it.
+  const blocked = positiveControlVerdict(false, j.controls.map((c) => ({ name: c.id, error: c.runError, problem: c.problem })));
+  if (blocked) return blocked;
   const v = j.verdict;
   if (!v) return { outcome: 'error', reason: 'no verdict' };
-  if (v.ok === 'moot') return { outcome: 'inconclusive', reason: v.why };
-  if (def.expect === 'either') return v.ok ? { outcome: 'pass', reason: `informational: ${v.saw}` } : { outcome: 'pass', reason: `informational: ${v.problem}`, responseProblem: v.problem };
-  return v.ok ? { outcome: 'pass', reason: v.saw } : { outcome: 'fail', reason: v.problem };
+  return verdictOfFinding(def.expect, v);
 }
 
 /** A verdict that cannot throw: a check that trips over something unexpected is a problem of the token, not a harness failure. */

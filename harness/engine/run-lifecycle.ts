@@ -7,13 +7,11 @@ import { decodeForEvidence } from '../tokens/compact';
 import { setHeader, signWithCert, signWithKey, type MutationContext } from '../tokens/mutations';
 import { caseIdentity } from './case-identity';
 import type { CaseDef, CaseResult, LifecycleScript } from './case-model';
-import { evaluate, type Observation } from './evaluate';
+import { evaluate, inboundControl, isAccept, type Observation } from './evaluate';
+import { controlPassed } from './positive-control';
 import type { HarnessClient } from './harness-client';
 import { mutatedRequest, type BaselineFn } from './run-case';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-const isAccept = (status: number) => status >= 200 && status < 300;
-
 
 export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
   const lc = def.lifecycle as LifecycleScript;
@@ -53,7 +51,9 @@ export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, 
     evidence.control = { status: o.controlStatus, error: o.controlError };
   }
 
-  if (o.controlStatus !== undefined && isAccept(o.controlStatus)) {
+  // The positive-control rule (positive-control.ts): the case runs only after its control passed;
+  // evaluate gives the verdict of one that did not.
+  if (controlPassed(inboundControl(o))) {
     const since = Date.now();
     await h.controlPost('/key-lifecycle', lc.before);
     // Then time passes for the SUT, past the refresh limit the case needs out of the way.
@@ -143,7 +143,7 @@ async function probeAcceptance(lc: LifecycleScript, start: ClockState, sendAfter
 /** The lifecycle's own conditions first (was the fault exercised, could the clock move, fetch counts), then the usual verdict. */
 export function judge(def: CaseDef, lc: LifecycleScript, o: Observation, seen: Seen): ReturnType<typeof evaluate> {
   const base = { status: o.status, controlStatus: o.controlStatus };
-  const ran = !o.sutGone && o.controlStatus !== undefined && isAccept(o.controlStatus);
+  const ran = !o.sutGone && controlPassed(inboundControl(o));
   const keysDocument = lc.keyServer.keysDocument ?? 'keys document';
   const clockNote = seen.clock.acknowledged ? '' : ' (the SUT never acknowledged its clock being moved: not a Node SUT started with the harness\'s preload, so its refresh limits may still hold)';
   if (ran && lc.mustFetchDuringFault && !seen.fetchedDuringFault)

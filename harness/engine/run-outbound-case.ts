@@ -15,12 +15,14 @@ import { tokenFingerprint } from '../servers/sts';
 import { renderToken } from '../tokens/draft';
 import type { CaseDef, CaseResult } from './case-model';
 import { caseIdentity } from './case-identity';
-import type { ClientVerdict } from './client-observation';
+import type { CheckFinding } from '../core/vocabulary';
 import type { HarnessClient } from './harness-client';
 import { flatHeaders } from './http-send';
 import { REPLY_SERVERS, type Bearer, type Exchange, type OutboundContext, type ReplyHit, type ReplyServer, type SendOptions, type StsRequest } from './outbound-spec';
 import { authorizationShown } from '../results/redact';
 import { renderRequest } from './run-case';
+import { verdictOfFinding } from './finding-verdict';
+import { CONTROL_WORDING, positiveControlVerdict, type ControlWording } from './positive-control';
 
 // The case's spec and context types, for the catalog and the tests that import them from here.
 export type { Bearer, Exchange, OutboundCaseSpec, OutboundContext, ReplyHit, SendOptions, StsRequest } from './outbound-spec';
@@ -104,6 +106,9 @@ export function controlProblem(x: Exchange, issued: Map<string, StsRequest>): st
   return undefined;
 }
 
+/** The reason of a case judged on the control's own exchange when the bot made no token request for it. */
+const NOTHING_TO_JUDGE: ControlWording = { ...CONTROL_WORDING, failed: (_problem, name) => `the bot made no token request for the positive control ${name}, so there is nothing to judge` };
+
 /** The positive control, sent once per worker (the cases run in one worker, one at a time). */
 let controlExchange: Promise<Exchange> | undefined;
 
@@ -147,9 +152,10 @@ export async function runOutboundCase(def: CaseDef, h: HarnessClient, controlId:
   const issued = await issuedTokens(h);
   const problem = controlProblem(control, issued);
   const controlObserved: CaseResult['observed'] = { controlStatus: control.status, controlReplies: control.replies.filter((r) => r.server === 'front').length };
-  if (!def.isControl && !spec.onControl && problem) return done('inconclusive', `the positive control ${controlId} failed (${problem}), so this case proves nothing`, control, controlObserved);
-  if (!def.isControl && spec.onControl && !control.sts.length && !issued.size)
-    return done('inconclusive', `the bot made no token request for the positive control ${controlId}, so there is nothing to judge`, control, controlObserved);
+  // A case judged on the control's own exchange needs only that the bot asked the STS for a token.
+  const needed = spec.onControl ? { name: controlId, problem: !control.sts.length && !issued.size ? 'no token request' : undefined } : { name: controlId, problem };
+  const blocked = positiveControlVerdict(def.isControl, [needed], spec.onControl ? NOTHING_TO_JUDGE : CONTROL_WORDING);
+  if (blocked) return done(blocked.outcome, blocked.reason, control, controlObserved);
 
   let last: Exchange | undefined = def.isControl || spec.onControl ? control : undefined;
   const restore: Array<() => Promise<unknown>> = [];
@@ -172,7 +178,7 @@ export async function runOutboundCase(def: CaseDef, h: HarnessClient, controlId:
     tokenRequests: (since) => tokenRequests(h, since),
     sutGone: () => h.sutGone(),
   };
-  let v: ClientVerdict;
+  let v: CheckFinding;
   try {
     v = await spec.run(ctx);
   } catch (err) {
@@ -187,7 +193,6 @@ export async function runOutboundCase(def: CaseDef, h: HarnessClient, controlId:
     const elsewhere = last.replies.filter((r) => r.server !== 'front').length;
     if (elsewhere) observed.attackerFetches = elsewhere;
   }
-  if (v.ok === 'moot') return done('inconclusive', v.why, last, observed);
-  if (def.expect === 'either') return done('pass', `informational: ${v.ok ? v.saw : v.problem}`, last, { ...observed, ...(v.ok ? {} : { responseProblem: v.problem }) });
-  return v.ok ? done('pass', v.saw, last, observed) : done('fail', v.problem, last, observed);
+  const { outcome, reason, responseProblem } = verdictOfFinding(def.expect, v);
+  return done(outcome, reason, last, { ...observed, ...(responseProblem !== undefined ? { responseProblem } : {}) });
 }
