@@ -2,7 +2,7 @@
 // for login.botframework.com and login.microsoftonline.com by name) runs the whole bot-framework
 // matrix through the harness's proxy with the same outcome, case for case, as the configured run
 // pinned in tests/expectations/bot-framework-sdk-peers.json. Node 20 honours no proxy variables by
-// itself, so the bot is started with global-agent, as the README tells Node 20 users to do.
+// itself, so the bot is started with global-agent, as docs/contract.md tells Node 20 users to do.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';

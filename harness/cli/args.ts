@@ -211,7 +211,7 @@ Run options:
                           actionable-messages, actionable-messages-entra, s2s-client (the SUT sends
                           the tokens: --sut is a one-shot client the harness starts once per scenario),
                           bot-outbound (a bot's replies to the Connector: its token requests, cache, bearer)
-  --sut "CMD"             command that starts the SUT; it gets the contract environment (README) and
+  --sut "CMD"             command that starts the SUT; it gets the contract environment (docs/contract.md) and
                           must listen on 127.0.0.1:$PORT. Without --sut or --target: the bundled reference SUT
   --target URL            a SUT you start yourself, e.g. http://127.0.0.1:3978/api/messages
   --write-env FILE        with --target: write the environment the SUT must be started with to FILE
@@ -233,7 +233,7 @@ Run options:
   --only-results          write results.json, junit.xml and the summaries only (no HTML report, no
                           Allure results, no per-case attachments): faster, for CI gates
   --proxy                 proxy mode, for SUTs in any language: the SUT gets HTTPS_PROXY and friends
-                          (README "Proxy mode") naming the harness's proxy, which tunnels the hosts
+                          (docs/contract.md, "Proxy mode") naming the harness's proxy, which tunnels the hosts
                           the fakes impersonate to them and refuses and records everything else
   --shard i/n             run slice i of n (each slice in its own --out); \`merge\` joins them
   --load N                instead of the cases: N valid requests (every --decoy-every'th, default 10th,

@@ -40,7 +40,7 @@ const groupBy = <T>(rows: T[], key: (r: T) => string): Map<string, T[]> => {
   return m;
 };
 
-/** The README's figure: covered/all by spec and role (the client-role suites are still to come). */
+/** docs/coverage.md's figure: covered/all by spec and role (the client-role suites are still to come). */
 export function coverageMarkdown(rows: CoverageRow[]): string {
   const all = tally(rows);
   const lines = [

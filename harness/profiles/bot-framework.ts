@@ -53,7 +53,7 @@ export interface BotFrameworkUrls {
   emulator: string; // https://127.0.0.1:E (the fake Emulator's own Connector API)
 }
 
-/** The SUT environment for this profile (see README "SUT contract"). */
+/** The SUT environment for this profile (docs/contract.md). */
 export function botFrameworkSutEnv(urls: BotFrameworkUrls, appPassword: string): Record<string, string> {
   return {
     MicrosoftAppId: BOT_APP_ID,

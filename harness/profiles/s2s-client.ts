@@ -2,7 +2,7 @@
 // The harness plays the resource server: it answers the SUT's anonymous request with a 401 Bearer
 // challenge in one of the shapes real servers send (the scenarios below), and records the token the
 // SUT then sends, which the cases judge. Identities and the SUT environment here are public
-// contract (README "Profile s2s-client"): never rename.
+// contract (docs/profiles/s2s-client.md): never rename.
 import { CLIENT_APP_ID, EXCHANGE_ID, ISSUER_A_ID, OTHER_REALM, REALM, SHAREPOINT_ID, USER_SID } from './s2s';
 
 /** The resource server's host name as targets name it (the Node preload routes it to the fake). */
@@ -100,7 +100,7 @@ export function scenarioTarget(s: ClientScenario, urls: Record<string, string>, 
 /** The host[:port] a token for a scenario's target must name in aud (the URI authority, as TokenHelper takes it). */
 export const authorityOf = (target: string): string => new URL(target).host;
 
-/** The profile's part of the SUT environment (README "Profile s2s-client"); S2S_TARGET_URL and S2S_USER are per scenario. */
+/** The profile's part of the SUT environment (docs/profiles/s2s-client.md); S2S_TARGET_URL and S2S_USER are per scenario. */
 export function clientSutEnv(certPath: string, keyPath: string): Record<string, string> {
   return { S2S_CLIENT_ID: CLIENT_ID, S2S_ISSUER_ID: ISSUER_ID, S2S_CLIENT_CERT: certPath, S2S_CLIENT_KEY: keyPath };
 }

@@ -61,7 +61,7 @@ export const S2S_KEY_SERVER: LifecycleKeyServer = {
   keysDocument: 'metadata document',
 };
 
-/** The SUT environment of these profiles (see README "SUT contract"). */
+/** The SUT environment of these profiles (docs/profiles/sharepoint-s2s.md). */
 export function s2sSutEnv(profile: S2sProfile, bundlePath: string, metadataUrl: string): Record<string, string> {
   return {
     S2S_PROFILE: profile,

@@ -114,7 +114,7 @@ export async function startConnectProxy(opts: ConnectProxyOptions): Promise<Runn
   };
 }
 
-/** The variables that send a SUT's outbound HTTP(S) through the proxy, for the common runtimes (README "Proxy mode"). */
+/** The variables that send a SUT's outbound HTTP(S) through the proxy, for the common runtimes (docs/contract.md, "Proxy mode"). */
 export function proxyEnv(proxyUrl: string, inheritedJavaOptions = ''): Record<string, string> {
   const { port } = new URL(proxyUrl);
   const noProxy = '127.0.0.1,localhost';
@@ -133,7 +133,7 @@ export function proxyEnv(proxyUrl: string, inheritedJavaOptions = ''): Record<st
     http_proxy: proxyUrl,
     no_proxy: noProxy,
     JAVA_TOOL_OPTIONS: inheritedJavaOptions ? `${inheritedJavaOptions} ${java}` : java,
-    // Node ≥ 24 honours the variables above only with this; Node 20 ignores it (README: global-agent).
+    // Node ≥ 24 honours the variables above only with this; Node 20 ignores it (docs/contract.md: global-agent).
     NODE_USE_ENV_PROXY: '1',
     // Read by global-agent (`node -r global-agent/bootstrap`), the way to proxy a Node 20 SUT.
     GLOBAL_AGENT_HTTP_PROXY: proxyUrl,

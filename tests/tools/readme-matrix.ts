@@ -1,4 +1,4 @@
-// Regenerates the README's matrix picture: the bundled reference bot and the two stock SDK bots run
+// Regenerates the matrix picture of docs/reports.md: the bundled reference bot and the two stock SDK bots run
 // the whole bot-framework profile, `s2s-conformance matrix --differing` puts the cases where they
 // differ side by side, and Chromium takes the picture (docs/matrix-bot-framework-peers.png).
 //   npx tsx tests/tools/readme-matrix.ts
