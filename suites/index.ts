@@ -6,6 +6,10 @@ import { amCases } from './am-common/cases';
 import { s2sCases } from './s2s-common/cases';
 import { s2sClientCases } from './s2s-client/cases';
 import { botOutboundCases } from './bot-outbound/cases';
+import { BF_CHANNEL, BF_EMULATOR } from './bot-framework/paths';
+import { AM_PATHS } from './am-common/paths';
+import { s2sPaths } from './s2s-common/paths';
+import type { TokenPath } from './families/types';
 
 export const SHAREPOINT_S2S_CASES = s2sCases('sharepoint-s2s');
 export const XOAUTH_CASES = s2sCases('xoauth');
@@ -25,3 +29,7 @@ export const CATALOGS: Record<ProfileName, CaseDef[]> = {
 };
 
 export const PROFILES: string[] = [...PROFILE_NAMES];
+
+/** Every inbound token path the attack families run on (the completeness matrix's columns). The
+ *  xoauth profile runs the same three S2S paths as sharepoint-s2s, with its own requirements. */
+export const TOKEN_PATHS: TokenPath[] = [BF_CHANNEL, BF_EMULATOR, AM_PATHS['actionable-messages'], AM_PATHS['actionable-messages-entra'], ...s2sPaths('sharepoint-s2s')];

@@ -15,6 +15,8 @@ export interface RunArgs {
   timeoutMs: number;
   startupTimeoutMs: number;
   list: boolean;
+  /** With --list: the attack-family completeness matrix (family x inbound token path) instead of the catalog. */
+  matrix?: boolean;
   /** coverage: list only the requirements no case tests yet. */
   uncovered?: boolean;
   /** compare: the two results.json files, before and after. */
@@ -45,7 +47,7 @@ export interface RunArgs {
 const FUZZ_OPTIONS = ['--seed', '--count', '--time-limit-s'];
 const LOAD_OPTIONS = ['--load', '--concurrency', '--decoy-every'];
 const VALUE_OPTIONS = [...FUZZ_OPTIONS, ...LOAD_OPTIONS, '--path', '--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
-const FLAG_OPTIONS = ['--list', '--strict', '--only-results', '--proxy', '--help', '-h'];
+const FLAG_OPTIONS = ['--list', '--matrix', '--strict', '--only-results', '--proxy', '--help', '-h'];
 
 function parseCoverageArgs(args: string[]): RunArgs {
   const out = { command: 'coverage', uncovered: false } as RunArgs;
@@ -103,6 +105,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
     const name = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
     if (FLAG_OPTIONS.includes(name)) {
       if (name === '--list') out.list = true;
+      else if (name === '--matrix') out.matrix = true;
       else if (name === '--strict') out.strict = true;
       else if (name === '--only-results') out.onlyResults = true;
       else if (name === '--proxy') out.proxy = true;
@@ -186,6 +189,7 @@ export const HELP = `s2s-conformance — conformance tests for services that acc
 Usage:
   s2s-conformance run [options]          run a profile's cases against a SUT (the default command)
   s2s-conformance --list [--profile P]   print the case catalog (ids, levels, spec references); no SUT needed
+  s2s-conformance --list --matrix        the attack families x every inbound token path: members run, or why not
   s2s-conformance coverage [--uncovered] each requirement of suites/requirements.json with the cases that test it
   s2s-conformance compare BASE.json HEAD.json
                                          cases newly failing/passing, appeared, disappeared; exit 1 on a new MUST failure

@@ -3,12 +3,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CATALOGS, PROFILES } from '../../suites';
+import { CATALOGS, PROFILES, TOKEN_PATHS } from '../../suites';
 import { checkRunConfig, REPO_ROOT, type RunConfig } from '../run/config';
 import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
 import { exitCodeOf, type ResultsDoc } from '../results/results-file';
 import { HELP, parseRunArgs, UsageError, type RunArgs } from './args';
-import { formatCatalog } from './list-cases';
+import { formatCatalog, formatFamilyMatrix } from './list-cases';
+import { familyMatrix } from '../../suites/families';
 import { coverageOf, coverageText, REQUIREMENTS } from '../coverage/coverage';
 import { compareResults, comparisonText } from '../results/compare';
 import expectFailuresSchema from '../../fixtures/schemas/expect-failures.schema.json';
@@ -55,6 +56,10 @@ export async function main(argv: string[]): Promise<number> {
     if (args.load) return lazy.load().loadCommand({ run, ...args.load, path: args.path });
     const fuzz = lazy.fuzz();
     return fuzz.fuzzCommand({ run, seed: args.seed!, count: args.count!, timeLimitS: args.timeLimitS ?? fuzz.DEFAULT_TIME_LIMIT_S, path: args.path });
+  }
+  if (args.list && args.matrix) {
+    console.log(formatFamilyMatrix(familyMatrix(TOKEN_PATHS)));
+    return 0;
   }
   if (args.list) {
     console.log(formatCatalog(CATALOGS[args.profile as ProfileName]));

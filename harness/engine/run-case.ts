@@ -34,13 +34,29 @@ function placeToken(auth: TokenPlacement, token: string, url: URL, headers: Reco
     case 'header':
       headers[auth.name] = auth.scheme ? `${auth.scheme} ${token}` : token;
       break;
+    case 'body':
     case 'nowhere':
       break;
   }
 }
 
+/** A token carried in the body (RFC 6750 §2.2): a JSON member next to the activity's fields, or a form field. */
+function bodyWithToken(auth: { name: string; form?: boolean }, token: string, activity: Record<string, unknown>, method: string): { method: 'GET' | 'POST'; contentType: string; body: string } {
+  if (auth.form || method === 'GET') {
+    const form = new URLSearchParams(Object.entries(activity).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+    form.set(auth.name, token);
+    return { method: 'POST', contentType: 'application/x-www-form-urlencoded', body: form.toString() };
+  }
+  return { method: 'POST', contentType: 'application/json', body: JSON.stringify({ ...activity, [auth.name]: token }) };
+}
+
 export function renderRequest(draft: CaseDraft, token: string, sutUrl: string): RenderedRequest {
   const url = new URL(sutUrl);
+  const auth = draft.request.auth;
+  if (auth.in === 'body') {
+    const b = bodyWithToken(auth, token, draft.request.activity, draft.request.method ?? 'POST');
+    return { method: b.method, url: url.href, headers: { 'content-type': b.contentType }, body: b.body };
+  }
   const method = draft.request.method ?? 'POST';
   const headers: Record<string, string> = method === 'GET' ? {} : { 'content-type': 'application/json' };
   placeToken(draft.request.auth, token, url, headers);

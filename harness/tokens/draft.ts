@@ -31,6 +31,8 @@ export type TokenPlacement =
   | { in: 'authorization-raw'; value: string }
   | { in: 'query'; name: string }
   | { in: 'header'; name: string; scheme?: string }
+  /** In the request body (RFC 6750 §2.2): a member of the JSON body, or a form field (a GET becomes a form POST). */
+  | { in: 'body'; name: string; form?: boolean }
   | { in: 'nowhere' };
 
 export interface RequestDraft {

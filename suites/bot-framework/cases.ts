@@ -4,28 +4,9 @@ import { KEY_LIFECYCLE_CASES } from './key-lifecycle-cases';
 import type { CaseDef } from '../../harness/engine/case-model';
 import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, CHANNEL_ISSUER, EMULATOR_TENANTS, OTHER_APP_ID, UNLISTED_TENANT, v1Issuer, v2Issuer, type BotPath } from '../../harness/profiles/bot-framework';
 import * as M from '../../harness/tokens/mutations';
-import { C2B_REQ, EMU_REQ, FACT, family, type CaseSpec } from './case-builder';
-import { ALG_ATTACKS, JWS_ATTACKS, KID_ATTACKS, SIG_ATTACKS, type Attack } from './jws-attacks';
-
-const RFC_JWS = 'RFC 7515/7519 as required by';
-
-function addAttacks(add: ReturnType<typeof family>['add'], attacks: Attack[], path: 'channel' | 'emulator'): void {
-  const ids = {
-    signature: path === 'channel' ? ['BF-C2B-11', 'BF-GEN-04'] : ['BF-EMU-09', 'BF-EMU-10'],
-    algorithm: path === 'channel' ? ['BF-C2B-11', 'BF-CUR-02'] : ['BF-EMU-09', 'BF-EMU-10', 'BF-CUR-02'],
-    format: path === 'channel' ? ['BF-C2B-06'] : ['BF-EMU-04', 'BF-EMU-10'],
-    'key-source': path === 'channel' ? ['BF-C2B-02', 'BF-C2B-11'] : ['BF-C2B-02', 'BF-EMU-09', 'BF-EMU-10'],
-  };
-  const section = {
-    signature: path === 'channel' ? C2B_REQ(6) : EMU_REQ(7),
-    algorithm: path === 'channel' ? `${C2B_REQ(6)}; ${FACT('channel tokens (RS256/384/512)')}` : `${EMU_REQ(7)}; ${FACT('channel tokens (RS256/384/512)')}`,
-    format: `${path === 'channel' ? C2B_REQ(2) : EMU_REQ(2)} (${RFC_JWS} "conforms to the JWT standard")`,
-    'key-source': 'Connector -> Bot, Step 1 ("Hardcode this URL")',
-  };
-  for (const a of attacks) {
-    add(a.id, { title: a.title, level: 'MUST', ids: ids[a.rule], section: section[a.rule], expect: 'reject', why: a.why, cwe: a.cwe, attackerMustNotBeContacted: a.attackerMustNotBeContacted }, a.mutations);
-  }
-}
+import { C2B_REQ, EMU_REQ, FACT, family, SPEC, type CaseSpec } from './case-builder';
+import { familyCases } from '../families';
+import { BF_CHANNEL, BF_EMULATOR } from './paths';
 
 const reject = (title: string, level: CaseSpec['level'], ids: string[], section: string, why: string, extra: Partial<CaseSpec> = {}): CaseSpec => ({ title, level, ids, section, expect: 'reject', why, ...extra });
 const accept = (title: string, level: CaseSpec['level'], ids: string[], section: string, why: string, extra: Partial<CaseSpec> = {}): CaseSpec => ({ title, level, ids, section, expect: 'accept', why, ...extra });
@@ -37,66 +18,25 @@ function channelCases(): CaseDef<BotPath>[] {
 
   add('POS-001', accept('valid channel token (RS256, Connector key A, webchat)', 'MUST', ['BF-C2B-05', 'BF-C2B-06', 'BF-C2B-07', 'BF-C2B-08', 'BF-C2B-11', 'BF-C2B-01', 'BF-C2B-03', 'BF-GEN-05'], 'Connector -> Bot, Steps 1-3', 'The positive control: a token exactly as the Connector sends it must be accepted.', { isControl: true }), []);
   add('POS-002', accept('valid channel token signed by the second published key (endorsed for skype)', 'MUST', ['BF-C2B-11', 'BF-CUR-12'], C2B_REQ(6), 'Any key listed in the key document may sign, for a channel it endorses.'), [M.signWithKey('connector-b'), M.setActivity('channelId', 'skype')]);
-  add('POS-003', info('valid channel token signed RS384', ['BF-CUR-01'], FACT('channel tokens'), 'The Connector signs RS256; the SDKs\' wider list (RS256/384/512) is not a rule, and a token signed with the real key opens no way in: accepting or refusing RS384 is the validator\'s choice. Reported only (LEVELS.md: extra algorithms signed with the real key are INFO).'), [M.algorithm('RS384')]);
-  add('POS-004', info('valid channel token signed RS512', ['BF-CUR-01'], FACT('channel tokens'), 'As POS-003: RS512 signed with the real key is the validator\'s choice. Reported only.'), [M.algorithm('RS512')]);
-  add('POS-005', info('scheme written "bearer" in lower case', ['BF-C2B-05'], C2B_REQ(1), 'RFC 7235 makes the scheme name case-insensitive; the spec writes "Bearer". Reported, either outcome passes.'), [M.placeToken({ in: 'authorization', scheme: 'bearer' }, 'Authorization: bearer <token>')]);
 
   add('MD-001', accept('valid channel token, accepted only after the Connector\'s OpenID metadata was fetched', 'MUST', ['BF-C2B-01'], 'Connector -> Bot, Step 1', 'The keys\' location comes from the OpenID metadata document at the configured (hard-coded) URL.', { mustHaveFetched: { server: 'front', path: '/v1/.well-known/openidconfiguration' } }), []);
   add('MD-002', accept('valid channel token, accepted only after the keys were fetched from the metadata\'s jwks_uri', 'MUST', ['BF-C2B-03'], 'Connector -> Bot, Steps 1-2', 'The fake metadata names /v1/keys as jwks_uri (the 2017 example); a validator with a hard-coded key URL never fetches it.', { mustHaveFetched: { server: 'front', path: '/v1/keys' } }), []);
 
-  const hdr = (title: string, why: string) => reject(title, 'MUST', ['BF-C2B-05', 'BF-GEN-06'], C2B_REQ(1), why, { cwe: ['CWE-287'] });
-  add('HDR-001', hdr('no Authorization header', 'The token is required; there is no way to switch validation off.'), [M.placeToken({ in: 'nowhere' }, 'no token sent')]);
-  add('HDR-002', hdr('valid token under the Basic scheme', 'Only the Bearer scheme carries the token.'), [M.placeToken({ in: 'authorization', scheme: 'Basic' }, 'Authorization: Basic <token>')]);
-  add('HDR-003', hdr('valid token with no scheme', 'Only "Bearer <token>" is the right form.'), [M.placeToken({ in: 'authorization', scheme: '' }, 'Authorization: <token>')]);
-  add('HDR-004', hdr('valid token in the query string (access_token), no header', 'The token is taken only from the Authorization header.'), [M.placeToken({ in: 'query', name: 'access_token' }, '?access_token=<token>')]);
-  add('HDR-005', hdr('valid token in another header (X-Authorization)', 'The token is taken only from the Authorization header.'), [M.placeToken({ in: 'header', name: 'x-authorization', scheme: 'Bearer' }, 'X-Authorization: Bearer <token>')]);
-  add('HDR-006', hdr('"Bearer" with an empty token', 'An empty credential authenticates nothing.'), [M.placeToken({ in: 'authorization-raw', value: 'Bearer ' }, 'Authorization: "Bearer "')]);
-
-  const fmt = (title: string, why = 'The token must be a well-formed compact JWS/JWT.') => reject(title, 'MUST', ['BF-C2B-06'], C2B_REQ(2), why, { cwe: ['CWE-20'] });
-  add('FMT-001', fmt('two segments (no signature part)'), [M.dropSignatureSegment()]);
-  add('FMT-002', fmt('four segments'), [M.extraSegment()]);
-  add('FMT-003', fmt('characters outside base64url in the payload segment'), [M.replaceSegment(1, 'eyJpc3Mi*!~', 'payload segment contains * ! ~')]);
-  add('FMT-004', fmt('not a JWT at all'), [M.replaceWholeToken('not-a-jwt', 'token is the text not-a-jwt')]);
-  add('FMT-005', fmt('header segment is not JSON (signed)'), [M.setHeader('kid', 'x'), ((): M.Mutation => ({ describe: 'header JSON text replaced by "not json"', apply: (d) => void (d.token.headerJson = 'not json') }))()]);
-  add('FMT-006', fmt('payload segment is not JSON (signed)'), [{ describe: 'payload text replaced by "not json"', apply: (d) => void (d.token.claimsJson = 'not json') }]);
-  add('FMT-007', fmt('header is a JSON array'), [{ describe: 'header JSON text is []', apply: (d) => void (d.token.headerJson = '[]') }]);
-  add('FMT-008', fmt('payload is a JSON string'), [{ describe: 'payload JSON text is "x"', apply: (d) => void (d.token.claimsJson = '"x"') }]);
-  add('FMT-009', fmt('only dots ("..")'), [M.replaceWholeToken('..', 'token is ..')]);
-  add('FMT-010', info('payload encoded as padded standard base64, then signed', ['BF-C2B-06'], C2B_REQ(2), 'JWS segments are base64url without padding (RFC 7515 §2), a rule on the producer; RFC 4648 §3.5 lets a decoder accept what it can read ("MAY reject"), and the signature still covers the bytes. Reported only.', { cwe: ['CWE-20'] }), [M.standardBase64Payload()]);
-
-  addAttacks(add, [...ALG_ATTACKS, ...SIG_ATTACKS, ...KID_ATTACKS, ...JWS_ATTACKS], 'channel');
-  add('SIG-009', info('signature re-encoded non-canonically (same bytes, other text)', ['BF-C2B-06'], `${C2B_REQ(2)} (RFC 7515 §2 base64url; RFC 4648 §3.5)`, 'Set unused trailing bits make a second spelling of the same signature bytes; RFC 4648 §3.5 lets a decoder accept it ("MAY reject"), and no one without the key can forge one. Reported only.', { cwe: ['CWE-347'] }), [M.nonCanonicalSignature()]);
-  add('KID-007', info('unknown kid, signed by a published key', ['BF-C2B-11'], C2B_REQ(6), 'The signature is by a listed key, so the spec\'s rule holds; a validator that selects by kid refuses it. Reported only.'), [M.setHeader('kid', 'unknown-kid-published-key'), M.deleteHeader('x5t')]);
-  add('KID-008', info('no kid or x5t, signed by a published key', ['BF-C2B-11'], C2B_REQ(6), 'Real Connector tokens always carry kid; trying every published key is safe, refusing is stricter. Reported only.'), [M.deleteHeader('kid'), M.deleteHeader('x5t')]);
-  add('JWS-005', reject('duplicate iss: first the channel issuer, last a foreign issuer', 'MUST', ['BF-C2B-07', 'BF-C2B-06'], `${C2B_REQ(3)} (RFC 7519 §4 duplicate claims)`, 'Reject duplicates or use the lexically last, which is foreign; a first-wins parser accepts.', { cwe: ['CWE-436'] }), [M.duplicateMember('claims', 'iss', CHANNEL_ISSUER, 'https://issuer.attacker.test')]);
-  add('JWS-006', info('duplicate iss: first a foreign issuer, last the channel issuer', ['BF-C2B-06'], `${C2B_REQ(2)} (RFC 7519 §4 duplicate claims)`, 'RFC 7519 allows rejecting duplicates or using the lexically last (valid) value: either outcome passes.'), [M.duplicateMember('claims', 'iss', 'https://issuer.attacker.test', CHANNEL_ISSUER)]);
-
   const key = (title: string, ids: string[], why: string) => reject(title, 'MUST', ids, `${C2B_REQ(6)}; Emulator -> Bot, Step 3, requirement 7`, why, { cwe: ['CWE-347', 'CWE-290'] });
   add('KEY-001', key('channel-issuer token signed by an Emulator (AAD) key', ['BF-GEN-07'], 'Each path verifies only with its own key set: an AAD key cannot vouch for the Connector.'), [M.signWithKey('aad-a')]);
   add('KEY-002', key('channel-issuer token signed by the second AAD key', ['BF-GEN-07'], 'The issuer–key binding holds for every key of the other set.'), [M.signWithKey('aad-b')]);
-  add('KEY-003', key('foreign issuer signed by a Connector key', ['BF-GEN-07', 'BF-C2B-07'], 'A Connector key signs only for the Connector issuer.'), [M.setClaim('iss', 'https://issuer.attacker.test')]);
 
   const iss = (title: string) => reject(title, 'MUST', ['BF-C2B-07'], C2B_REQ(3), 'The issuer must be exactly https://api.botframework.com (case, scheme and trailing slash included).', { cwe: ['CWE-345'] });
   add('ISS-001', iss('iss with an attacker host suffix (https://api.botframework.com.attacker.test)'), [M.setClaim('iss', 'https://api.botframework.com.attacker.test')]);
   add('ISS-002', { ...iss('iss in upper case (HTTPS://API.BOTFRAMEWORK.COM)'), cwe: ['CWE-178'] }, [M.setClaim('iss', 'HTTPS://API.BOTFRAMEWORK.COM')]);
   add('ISS-003', iss('iss with a trailing slash'), [M.setClaim('iss', 'https://api.botframework.com/')]);
   add('ISS-004', iss('iss over http://'), [M.setClaim('iss', 'http://api.botframework.com')]);
-  add('ISS-005', iss('iss missing'), [M.deleteClaim('iss')]);
 
   const aud = (title: string, why = 'The audience must equal the bot\'s own app id.') => reject(title, 'MUST', ['BF-C2B-08'], C2B_REQ(4), why, { cwe: ['CWE-345'] });
-  add('AUD-001', aud('aud is another bot\'s app id'), [M.setClaim('aud', OTHER_APP_ID)]);
   add('AUD-002', info('aud is the app id in upper case', ['BF-C2B-08'], C2B_REQ(4), 'RFC 7519 compares aud as strings, but a GUID names the same app in either case and no one else can hold it: no way in. Reported only.', { cwe: ['CWE-178'] }), [M.setClaim('aud', BOT_APP_ID.toUpperCase())]);
-  add('AUD-003', aud('aud missing'), [M.deleteClaim('aud')]);
   add('AUD-004', aud('aud is https://api.botframework.com (the bot\'s own outbound token replayed)'), [M.setClaim('aud', BOT_CONNECTOR_SCOPE)]);
-  add('AUD-005', aud('aud is an array holding only another app id'), [M.setClaim('aud', [OTHER_APP_ID])]);
-  add('AUD-006', info('aud is an array holding the app id and another', ['BF-C2B-08'], C2B_REQ(4), 'RFC 7519 allows an array containing the recipient; the spec expects one value. Reported only.'), [M.setClaim('aud', [BOT_APP_ID, OTHER_APP_ID])]);
 
   add('TIME-001', reject('expired 310 s ago (beyond the 5-minute skew)', 'MUST', ['BF-C2B-09', 'BF-CUR-03'], C2B_REQ(5), 'Expired beyond the industry-standard 5 minutes of skew.', { cwe: ['CWE-613'] }), [M.timeClaim('exp', -310)]);
-  add('TIME-002', reject('expired a day ago', 'MUST', ['BF-C2B-09'], C2B_REQ(5), 'Expired tokens are refused.', { cwe: ['CWE-613'] }), [M.timeClaim('nbf', -90000), M.timeClaim('iat', -90000), M.timeClaim('exp', -86400)]);
-  add('TIME-003', accept('expired 120 s ago (within the 5-minute skew)', 'SHOULD', ['BF-C2B-10', 'BF-CUR-03'], C2B_REQ(5), 'Five minutes of clock skew are industry standard; refusing a token expired for two minutes breaks real traffic.'), [M.timeClaim('exp', -120)]);
-  add('TIME-004', reject('no exp claim', 'SHOULD', ['BF-C2B-09'], C2B_REQ(5), 'A token without expiry would be valid forever. JWT makes exp optional and the spec does not say (an open ambiguity), so a SHOULD.', { cwe: ['CWE-613'] }), [M.deleteClaim('exp')]);
-  add('TIME-005', reject('nbf 600 s in the future (beyond skew)', 'SHOULD', ['BF-CUR-03'], FACT('channel tokens (clock tolerance)'), 'Not yet valid beyond the 300 s tolerance.', { cwe: ['CWE-613'] }), [M.timeClaim('nbf', 600)]);
-  add('TIME-006', accept('nbf 120 s in the future (within skew)', 'SHOULD', ['BF-CUR-03'], FACT('channel tokens (clock tolerance)'), 'Within the 300 s tolerance the token is valid.'), [M.timeClaim('nbf', 120)]);
 
   add('SURL-001', reject('serviceurl claim names another host than the activity\'s serviceUrl', 'MUST', ['BF-CUR-10'], FACT('serviceurl claim'), 'The Connector binds the token to the service URL the bot will reply to.', { cwe: ['CWE-345'] }), [M.setClaim('serviceurl', 'https://connector.attacker.test/')]);
   add('SURL-002', reject('activity serviceUrl points at an attacker, token serviceurl is genuine (the attacker must receive nothing)', 'MUST', ['BF-CUR-10', 'BF-C2B-12'], FACT('serviceurl claim'), 'A replayed token must not steer the bot\'s replies (and its own bearer token) to another host.', { cwe: ['CWE-345', 'CWE-522'], attackerMustNotBeContacted: true }), [M.setActivity('serviceUrl', (ctx: M.MutationContext) => `${ctx.attackerOrigin}/`, 'https://<attacker server>/')]);
@@ -109,12 +49,6 @@ function channelCases(): CaseDef<BotPath>[] {
   add('END-001', reject('key endorsed only for skype signs a webchat activity', 'MUST', ['BF-CUR-12'], FACT('endorsements'), 'When the signing key has endorsements, the activity\'s channelId must be among them.', { cwe: ['CWE-345'] }), [M.signWithKey('connector-b')]);
   add('END-002', reject('webchat-endorsed key signs an activity claiming channelId skype', 'MUST', ['BF-CUR-12'], FACT('endorsements'), 'A key may only vouch for the channels it endorses.', { cwe: ['CWE-345'] }), [M.setActivity('channelId', 'skype')]);
 
-  let n = 1;
-  for (const [claim, ids, section] of [['iss', ['BF-C2B-07'], C2B_REQ(3)], ['aud', ['BF-C2B-08'], C2B_REQ(4)], ['exp', ['BF-C2B-09'], C2B_REQ(5)]] as const) {
-    for (const value of [null, true, false, 0]) {
-      add(`CLM-${String(n++).padStart(3, '0')}`, reject(`claim ${claim} set to ${JSON.stringify(value)}`, 'MUST', [...ids], section, 'jwt_tool type confusion: a claim of the wrong type must fail its check, not be skipped.', { cwe: ['CWE-843', 'CWE-345'] }), [M.setClaim(claim, value)]);
-    }
-  }
   return cases;
 }
 
@@ -143,17 +77,11 @@ function emulatorCases(): CaseDef<BotPath>[] {
   add('MD-001', accept('valid Emulator token, accepted only after the AAD common v2.0 metadata was fetched', 'SHOULD', ['BF-CUR-09', 'BF-EMU-02'], FACT('emulator keys'), 'Current SDKs take Emulator keys from the AAD common/v2.0 OpenID metadata (the later practice stands over the 2017 botframework.com/v2.0 URL).', { mustHaveFetched: { server: 'front', path: '/common/v2.0/.well-known/openid-configuration' } }), []);
   add('MD-002', accept('valid Emulator token, accepted only after the keys were fetched from that metadata\'s jwks_uri', 'MUST', ['BF-EMU-02'], 'Emulator -> Bot, Steps 1 and 2', 'Emulator keys come from the jwks_uri of the MSA/AAD metadata document, not from a URL built another way.', { mustHaveFetched: { server: 'front', path: '/common/discovery/v2.0/keys' } }), []);
 
-  add('HDR-001', reject('valid Emulator token in the query string, no header', 'MUST', ['BF-EMU-03'], EMU_REQ(1), 'Only the Authorization header carries the token.', { cwe: ['CWE-287'] }), [M.placeToken({ in: 'query', name: 'access_token' }, '?access_token=<token>')]);
-  add('HDR-002', reject('valid Emulator token under the Basic scheme', 'MUST', ['BF-EMU-03'], EMU_REQ(1), 'Only the Bearer scheme carries the token.', { cwe: ['CWE-287'] }), [M.placeToken({ in: 'authorization', scheme: 'Basic' }, 'Authorization: Basic <token>')]);
-  add('FMT-001', reject('two segments (no signature part)', 'MUST', ['BF-EMU-04'], EMU_REQ(2), 'The token must be a well-formed JWT.', { cwe: ['CWE-20'] }), [M.dropSignatureSegment()]);
-  add('FMT-002', reject('payload segment is not JSON (signed)', 'MUST', ['BF-EMU-04'], EMU_REQ(2), 'The token must be a well-formed JWT.', { cwe: ['CWE-20'] }), [{ describe: 'payload text replaced by "not json"', apply: (d) => void (d.token.claimsJson = 'not json') }]);
 
-  addAttacks(add, [...ALG_ATTACKS.filter((a) => ['ALG-001', 'ALG-002', 'ALG-003', 'ALG-004', 'ALG-009', 'ALG-010'].includes(a.id)), ...SIG_ATTACKS, ...KID_ATTACKS.filter((a) => ['KID-001', 'KID-002', 'KID-004'].includes(a.id)), ...JWS_ATTACKS.filter((a) => a.id === 'JWS-001')], 'emulator');
 
   const key = (title: string, ids: string[], why: string, extra: Partial<CaseSpec> = {}) => reject(title, 'MUST', ids, `${EMU_REQ(7)}; ${C2B_REQ(6)}`, why, { cwe: ['CWE-347', 'CWE-290'], ...extra });
   add('KEY-001', key('Emulator v1 token signed by a Connector key', ['BF-GEN-07', 'BF-EMU-09'], 'A Connector key cannot vouch for an AAD issuer.'), [M.signWithKey('connector-a')]);
   add('KEY-002', key('Emulator v2 token signed by a Connector key', ['BF-GEN-07', 'BF-EMU-09'], 'A Connector key cannot vouch for an AAD issuer.', { path: 'emulator-v2' }), [M.signWithKey('connector-a')]);
-  add('KEY-003', key('foreign issuer signed by an AAD key', ['BF-GEN-07', 'BF-CUR-05'], 'An AAD key signs only for the accepted AAD issuers.'), [M.setClaim('iss', 'https://issuer.attacker.test/')]);
 
   const iss = (title: string, extra: Partial<CaseSpec> = {}) => reject(title, 'MUST', ['BF-EMU-05', 'BF-CUR-05'], `${EMU_REQ(3)}; ${FACT('Emulator and skill issuers')}`, 'Only the listed v1/v2 issuers are accepted, compared exactly.', { cwe: ['CWE-345'], ...extra });
   add('ISS-001', iss('v1 issuer of an unlisted tenant'), [M.setClaim('iss', v1Issuer(UNLISTED_TENANT)), M.setClaim('tid', UNLISTED_TENANT)]);
@@ -161,13 +89,10 @@ function emulatorCases(): CaseDef<BotPath>[] {
   add('ISS-003', iss('v1 issuer with the tenant id in upper case', { cwe: ['CWE-178'] }), [M.setClaim('iss', v1Issuer(EMULATOR_TENANTS[0].toUpperCase()))]);
   add('ISS-004', iss('v1 issuer without its trailing slash'), [M.setClaim('iss', v1Issuer(EMULATOR_TENANTS[0]).slice(0, -1))]);
   add('ISS-005', iss('v2 issuer with a trailing slash', { path: 'emulator-v2' }), [M.setClaim('iss', `${v2Issuer(EMULATOR_TENANTS[0])}/`)]);
-  add('ISS-006', iss('iss missing'), [M.deleteClaim('iss')]);
 
   const aud = (title: string) => reject(title, 'MUST', ['BF-EMU-06'], EMU_REQ(4), 'The audience must equal the bot\'s app id; the v3.0 audience and the bot\'s own outbound audience do not qualify.', { cwe: ['CWE-345'] });
-  add('AUD-001', aud('aud is another bot\'s app id'), [M.setClaim('aud', OTHER_APP_ID)]);
   add('AUD-002', aud('aud is https://graph.microsoft.com (the discontinued v3.0 audience)'), [M.setClaim('aud', 'https://graph.microsoft.com')]);
   add('AUD-003', aud('aud is https://api.botframework.com (the bot\'s outbound token replayed)'), [M.setClaim('aud', BOT_CONNECTOR_SCOPE)]);
-  add('AUD-004', aud('aud missing'), [M.deleteClaim('aud')]);
 
   const app = (title: string, ids: string[], why: string, extra: Partial<CaseSpec> = {}) => reject(title, 'MUST', ids, `${EMU_REQ(5)}; ${FACT('ver claim')}`, why, { cwe: ['CWE-345', 'CWE-290'], ...extra });
   add('APP-001', app('ver 1.0 with a foreign appid (azp is the app id)', ['BF-EMU-07', 'BF-CUR-06'], 'For ver 1.0 the app id is read from appid, and it is foreign.'), [M.setClaim('appid', OTHER_APP_ID), M.setClaim('azp', BOT_APP_ID)]);
@@ -179,8 +104,6 @@ function emulatorCases(): CaseDef<BotPath>[] {
   add('APP-007', info('ver missing', ['BF-CUR-08'], FACT('ver claim'), 'The facts sheet says another ver is refused but not whether a missing one is (an open ambiguity). Reported only.'), [M.deleteClaim('ver')]);
 
   add('TIME-001', reject('expired 310 s ago (beyond the 5-minute skew)', 'MUST', ['BF-EMU-08'], EMU_REQ(6), 'Expired beyond 5 minutes of skew.', { cwe: ['CWE-613'] }), [M.timeClaim('exp', -310)]);
-  add('TIME-002', accept('expired 120 s ago (within the 5-minute skew)', 'SHOULD', ['BF-CUR-03'], EMU_REQ(6), 'Five minutes of skew are industry standard.'), [M.timeClaim('exp', -120)]);
-  add('TIME-003', reject('nbf 600 s in the future', 'SHOULD', ['BF-CUR-03'], FACT('channel tokens (clock tolerance)'), 'Not yet valid beyond the 300 s tolerance.', { cwe: ['CWE-613'] }), [M.timeClaim('nbf', 600)]);
 
   const tid = (title: string, why: string) => reject(title, 'MUST', ['BF-CUR-13'], FACT('path selection (unverified tid)'), why, { cwe: ['CWE-290', 'CWE-345'] });
   add('TID-001', tid('issuer and tid of an unlisted tenant (the single-tenant issuer added from an unverified tid)', 'Issuers must not be derived from the token\'s own unverified tid.'), [M.setClaim('iss', v1Issuer(UNLISTED_TENANT)), M.setClaim('tid', UNLISTED_TENANT)]);
@@ -204,4 +127,7 @@ function emulatorCases(): CaseDef<BotPath>[] {
   return cases;
 }
 
-export const BOT_FRAMEWORK_CASES: CaseDef<BotPath>[] = [...channelCases(), ...emulatorCases(), ...KEY_LIFECYCLE_CASES];
+// The attack families on both inbound paths (suites/families), then each path's own protocol rules.
+const familyCasesOf = (p: typeof BF_CHANNEL, prefix: string) => familyCases<BotPath>(p, 'bot-framework', prefix, SPEC);
+
+export const BOT_FRAMEWORK_CASES: CaseDef<BotPath>[] = [...channelCases(), ...familyCasesOf(BF_CHANNEL, 'BF-C2B'), ...emulatorCases(), ...familyCasesOf(BF_EMULATOR, 'BF-EMU'), ...KEY_LIFECYCLE_CASES];

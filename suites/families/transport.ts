@@ -1,0 +1,44 @@
+// Family "transport": where the token travels. Only "Authorization: Bearer <token>" carries it
+// (RFC 6750 §2.1 as each protocol profiles it); a token found anywhere else, or no token, is refused.
+import * as M from '../../harness/tokens/mutations';
+import type { FamilyMember, TokenPath } from './types';
+
+const notInRequest = (p: TokenPath) => (p.inRequest ? undefined : 'this token travels inside another token, not in the request');
+
+const refused = (key: string, title: string, why: string, mutation: (p: TokenPath) => M.Mutation, cwe = ['CWE-287']): FamilyMember => ({
+  key: `transport.${key}`,
+  family: 'transport',
+  title,
+  why,
+  level: 'MUST',
+  expect: 'reject',
+  cwe,
+  mutations: (p) => [mutation(p)],
+  notApplicable: notInRequest,
+});
+
+export const TRANSPORT: FamilyMember[] = [
+  refused('none', 'no token at all', 'A request without credentials is refused; there is no way to switch validation off.', () => M.placeToken({ in: 'nowhere' }, 'no token sent'), ['CWE-306']),
+  refused('basic', 'valid token under the Basic scheme', 'Only the Bearer scheme carries the token.', () => M.placeToken({ in: 'authorization', scheme: 'Basic' }, 'Authorization: Basic <token>')),
+  refused('no-scheme', 'valid token with no scheme ("Authorization: <token>")', 'Only "Bearer <token>" is the right form.', () => M.placeToken({ in: 'authorization', scheme: '' }, 'Authorization: <token>')),
+  refused('query', 'valid token in the query string (access_token), no header', 'The token is read only from the Authorization header; a query string ends up in logs and referrers (RFC 6750 §5.3).', () => M.placeToken({ in: 'query', name: 'access_token' }, '?access_token=<token>'), ['CWE-598']),
+  refused('other-header', 'valid token in another header (X-Authorization: Bearer)', 'The token is read only from the Authorization header.', () => M.placeToken({ in: 'header', name: 'x-authorization', scheme: 'Bearer' }, 'X-Authorization: Bearer <token>')),
+  refused('empty-bearer', '"Bearer" with an empty token', 'An empty credential authenticates nothing.', () => M.placeToken({ in: 'authorization-raw', value: 'Bearer ' }, 'Authorization: "Bearer "')),
+  refused(
+    'body',
+    'valid token in the request body (access_token), no header',
+    'RFC 6750 §2.2 allows a form-encoded body parameter, but none of these protocols does: the token is read only from the Authorization header. A framework that also reads the body lets a token in where no one checks for it.',
+    (p) => M.placeToken({ in: 'body', name: 'access_token', form: p.method === 'GET' }, p.method === 'GET' ? 'POST form body access_token=<token>, no header' : 'JSON body member "access_token": "<token>", no header'),
+  ),
+  {
+    key: 'transport.scheme-lower-case',
+    family: 'transport',
+    title: 'scheme written "bearer" in lower case',
+    why: 'RFC 7235 makes the scheme name case-insensitive; the specs write "Bearer". Either outcome is reported.',
+    level: 'INFO',
+    expect: 'either',
+    cwe: [],
+    mutations: () => [M.placeToken({ in: 'authorization', scheme: 'bearer' }, 'Authorization: bearer <token>')],
+    notApplicable: notInRequest,
+  },
+];
