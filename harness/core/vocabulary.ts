@@ -56,6 +56,13 @@ export interface CaseText {
   cwe?: string[];
 }
 
+/** Where something is written in the project's sources (a catalog entry: harness/engine/catalog-location.ts). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
 /** One HTTP request and its answer (or why there was none), as evidence. */
 export interface HttpExchange {
   request: { method: string; url: string; headers: Record<string, string> };

@@ -1,7 +1,7 @@
 // What a case is (data) and what running it produced (the public results.json case shape). The
 // shared words (level, expect, outcome, tier, requirement, a case's text) live in the leaf module
 // harness/core/vocabulary.ts and are re-exported here for the modules that import them from here.
-import type { Expect, HttpExchange, Outcome, Requirement, Tier } from '../core/vocabulary';
+import type { Expect, HttpExchange, Outcome, Requirement, SourceLocation, Tier } from '../core/vocabulary';
 import type { Mutation } from '../tokens/mutations';
 import type { LifecycleCommand } from '../servers/key-lifecycle';
 import type { ClientCaseSpec } from './client-observation';
@@ -15,6 +15,8 @@ export interface CaseDef<Path extends string = string> {
   profile: string;
   /** The inbound path whose valid baseline this case mutates (and whose positive control it runs). */
   path: Path;
+  /** Where the catalog writes this case (harness/engine/catalog-location.ts): its test's location in Playwright's reports. */
+  location?: SourceLocation;
   title: string;
   requirement: Requirement;
   expect: Expect;

@@ -14,6 +14,7 @@ import { prefetchScenarios, runClientCase, type ClientControl } from './run-clie
 import { redactSecrets } from '../results/redact';
 import { evidenceAttachments } from '../results/evidence-attachments';
 import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
+import { defineAt } from './catalog-location';
 
 type Runner<Path extends string> = (def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>) => Promise<CaseResult>;
 
@@ -21,7 +22,8 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: Base
   const config = loadRunConfig();
   const selected = cases.filter(caseFilter(config.grep));
   for (const def of selected) {
-    test(
+    // Recorded at the case's catalog entry (when the catalog says where), not at this line.
+    defineAt(def.location, () => test(
       `${def.id} ${def.title}`,
       {
         tag: [`@${def.requirement.level}`, `@${def.profile}`],
@@ -54,7 +56,7 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: Base
           throw new Error(`FAIL [${def.requirement.level}] ${result.reason}`);
         }
       },
-    );
+    ));
   }
 }
 

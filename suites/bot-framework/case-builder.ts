@@ -3,6 +3,7 @@
 import type { CaseDef, CaseText } from '../../harness/engine/case-model';
 import type { BotPath } from '../../harness/profiles/bot-framework';
 import type { Mutation } from '../../harness/tokens/mutations';
+import { callerLocation } from '../../harness/engine/catalog-location';
 
 export const SPEC = 'bot-framework-authentication';
 export const FACTS = 'current-practice';
@@ -25,6 +26,7 @@ export function family(prefix: 'BF-C2B' | 'BF-EMU', defaultPath: BotPath) {
       id: `${prefix}-${id}`,
       profile: 'bot-framework',
       path: spec.path ?? defaultPath,
+      location: callerLocation(1, id),
       title: spec.title,
       requirement: { ids: spec.ids, spec: spec.spec ?? SPEC, section: spec.section, level: spec.level },
       expect: spec.expect,

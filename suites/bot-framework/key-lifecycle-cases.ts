@@ -7,6 +7,7 @@ import type { CaseDef, CaseText, LifecycleScript, Level } from '../../harness/en
 import { CONNECTOR_KEY_SERVER, type BotPath } from '../../harness/profiles/bot-framework';
 import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import { C2B_REQ, FACT, FACTS, SPEC } from './case-builder';
+import { callerLocation } from '../../harness/engine/catalog-location';
 
 const HOUR = 3600_000;
 const PAST_HOURLY_LIMIT = HOUR + 60_000;
@@ -27,6 +28,7 @@ const add = (id: string, s: LifecycleSpec): void => {
     id: `BF-C2B-KLC-${id}`,
     profile: 'bot-framework',
     path: 'channel',
+    location: callerLocation(1, id),
     title: s.title,
     requirement: { ids: s.ids, spec: s.spec ?? SPEC, section: s.section, level: s.level },
     expect: s.expect,

@@ -14,6 +14,7 @@ import type { ClientVerdict } from '../../harness/engine/client-observation';
 import { authorizationShown } from '../../harness/results/redact';
 import { controlProblem, type Exchange, type OutboundContext, type ReplyHit, type StsRequest } from '../../harness/engine/run-outbound-case';
 import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, BOT_TENANT } from '../../harness/profiles/bot-framework';
+import { entryLocation } from '../../harness/engine/catalog-location';
 
 const SPEC = 'bot-framework-authentication';
 const B2C = (step: string) => `Bot -> Connector, ${step}`;
@@ -417,6 +418,7 @@ export function botOutboundCases(): CaseDef[] {
     id: `BF-B2O-${x.id}`,
     profile: 'bot-outbound',
     path: 'channel',
+    location: entryLocation(x.id),
     title: x.title,
     requirement: { ids: x.ids, spec: x.spec ?? SPEC, section: x.section, level: x.level },
     expect: x.expect,

@@ -10,6 +10,7 @@
 import type { CaseDef, Expect, Level } from '../../harness/engine/case-model';
 import type { ClientCheck, ClientObservation, ClientVerdict, DecodedJwt, SentToken } from '../../harness/engine/client-observation';
 import { NII_WINDOWS } from '../../harness/profiles/s2s-client';
+import { callerLocation, located, locationOf } from '../../harness/engine/catalog-location';
 
 const SPS = 'ms-sps2sauth-sharepoint-s2s';
 const XO = 'ms-xoauth-oauth2-extensions';
@@ -153,7 +154,7 @@ interface ClientCaseEntry {
 
 function catalog(): ClientCaseEntry[] {
   const c: ClientCaseEntry[] = [];
-  const add = (x: Omit<ClientCaseEntry, 'expect'> & { expect?: Expect }) => void c.push({ expect: 'accept', ...x });
+  const add = (x: Omit<ClientCaseEntry, 'expect'> & { expect?: Expect }) => void c.push(located({ expect: 'accept', ...x }, callerLocation(1, x.id)));
 
   // ---- positive controls ---------------------------------------------------------------------
   add({ id: 'POS-001', path: 'app-only', scenario: 'plain', isControl: true, level: 'MUST', ids: ['XO-18', 'SPS-18', 'XO-17'], spec: XO, section: '3.1.5.1; 3.1.5.2; 4.2',
@@ -350,6 +351,7 @@ export function s2sClientCases(): CaseDef[] {
     id: `S2SC-${x.id}`,
     profile: 's2s-client',
     path: x.path,
+    location: locationOf(x),
     title: x.title,
     requirement: { ids: x.ids, spec: x.spec, section: x.section, level: x.level },
     expect: x.expect,

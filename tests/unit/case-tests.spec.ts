@@ -1,6 +1,7 @@
 // How a catalog becomes Playwright tests, as Playwright itself lists them (`playwright test --list`
 // with the JSON reporter, on the demo configuration: bot-framework): one test per case, titled
-// "<id> <title>", carrying its id as data (the `case-id` annotation the reporters read).
+// "<id> <title>", carrying its id as data (the `case-id` annotation the reporters read), located
+// (the HTML report's link) at its catalog entry where the catalog says where it is.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -17,7 +18,8 @@ interface ListedSpec {
   tests: Array<{ annotations: Array<{ type: string; description?: string; location?: { file: string; line: number; column: number } }> }>;
 }
 
-/** The tests of the demo run (bot-framework), as Playwright collects them; no case runs. */
+/** The tests of the demo run (bot-framework), as Playwright collects them, with their locations
+ *  made absolute; no case runs. */
 function listedSpecs(): ListedSpec[] {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
   delete env.S2S_RUN_CONFIG; // the demo configuration: bot-framework, every case
@@ -28,8 +30,9 @@ function listedSpecs(): ListedSpec[] {
     specs.push(...(s.specs ?? []));
     for (const child of s.suites ?? []) walk(child as typeof s);
   };
-  for (const s of (JSON.parse(r.stdout) as { suites: unknown[] }).suites) walk(s as { specs?: ListedSpec[] });
-  return specs;
+  const report = JSON.parse(r.stdout) as { config: { rootDir: string }; suites: unknown[] };
+  for (const s of report.suites) walk(s as { specs?: ListedSpec[] });
+  return specs.map((s) => ({ ...s, file: path.resolve(report.config.rootDir, s.file) }));
 }
 
 test('the case id is read from the case-id annotation, never from the title', () => {
@@ -39,7 +42,7 @@ test('the case id is read from the case-id annotation, never from the title', ()
   expect(caseIdOf(Object.assign({ annotations: [] }, { title: 'BF-C2B-AUD-001 aud is another bot' }))).toBeUndefined();
 });
 
-test('every bot-framework case is one test, titled "<id> <title>", with its id as the case-id annotation', () => {
+test('every bot-framework case is one test, titled "<id> <title>", with its id as the case-id annotation, at its catalog entry', () => {
   const specs = listedSpecs();
   const byId = new Map(CATALOGS['bot-framework'].map((c) => [c.id, c]));
   const ids = specs.map((s) => s.tests[0].annotations.find((a) => a.type === 'case-id')?.description);
@@ -49,5 +52,14 @@ test('every bot-framework case is one test, titled "<id> <title>", with its id a
   for (const s of specs) {
     const def = byId.get(caseIdOf(s.tests[0])!)!;
     expect(s.title).toBe(`${def.id} ${def.title}`);
+    // At its catalog entry when the catalog says where (annotations too); else where define-suite calls test().
+    const at = { file: s.file, line: s.line, column: s.column };
+    if (def.location) expect(at, def.id).toEqual(def.location);
+    else expect(at.file, def.id).toBe(path.join(ROOT, 'harness', 'engine', 'define-suite.ts'));
+    if (def.location) expect(s.tests[0].annotations.find((a) => a.type === 'case-id')?.location, def.id).toEqual(def.location);
   }
+  // The catalog's cases are each at a line of their own, not all at one.
+  const located = specs.filter((s) => byId.get(caseIdOf(s.tests[0])!)!.location);
+  expect(located.length).toBeGreaterThan(50);
+  expect(new Set(located.map((s) => `${s.file}:${s.line}`)).size).toBeGreaterThan(located.length * 0.8);
 });
