@@ -21,7 +21,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 export function catalogMarkdown(): string {
   const parts: string[] = [];
   for (const [profile, cases] of Object.entries(CATALOGS)) {
-    const levels = ['MUST', 'SHOULD', 'MAY', 'INFO'].map((l) => `${cases.filter((c) => c.requirement.level === l).length} ${l}`).join(', ');
+    const levels = ['MUST', 'SHOULD', 'INFO'].map((l) => `${cases.filter((c) => c.requirement.level === l).length} ${l}`).join(', ');
     parts.push(`## Profile \`${profile}\`: ${cases.length} cases (${levels})\n`);
     parts.push('| id | level | expect | requirements | case | spec section |', '|---|---|---|---|---|---|');
     for (const c of cases) parts.push(`| ${c.id} | ${c.requirement.level} | ${c.expect} | ${c.requirement.ids.join(', ')} | ${cell(c.title)} | ${cell(c.requirement.section)} |`);
