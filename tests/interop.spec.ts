@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import peers from './expectations/bot-framework-sdk-peers.json';
 import { flawEntry } from './helpers/flaw-entry';
-import { installedVersion, peerRow, peerDocRows } from './helpers/peer-table';
+import { installedVersion, peerRow, peerDocRows, versionReport } from './helpers/peer-table';
 import { NODE_PEERS } from './helpers/peers';
 import { runCli } from './helpers/run-cli';
 
@@ -14,13 +14,15 @@ import { runCli } from './helpers/run-cli';
 const CONTROL: Partial<Record<string, string>> = { 'bot-framework': 'BF-C2B-POS-001', 'bot-outbound': 'BF-B2O-POS-001' };
 
 for (const peer of NODE_PEERS) {
-  test(`stock ${peer.id} bot: pinned outcome of every case`, async () => {
+  test(`stock ${peer.id} bot: pinned outcome of every case`, async ({}, testInfo) => {
+    const installed = installedVersion(peer);
+    testInfo.annotations.push({ type: 'peer version', description: versionReport(peer, installed, undefined) });
     const r = await runCli(['run', ...peer.args]);
     const doc = r.results!;
     expect(doc.cases.filter((c) => c.id === CONTROL[peer.profile])[0].outcome).toBe('pass');
     // Every outcome as pinned, egress included: the preload refuses and records every connection
     // that is neither loopback nor a faked Microsoft host.
     expect(flawEntry(doc)).toEqual(peers[peer.id as keyof typeof peers]);
-    expect(peerDocRows().get(peer.id), 'docs/peers.md peer table (npx tsx tests/tools/pin-peers.ts)').toBe(peerRow(peer, installedVersion(peer), doc));
+    expect(peerDocRows().get(peer.id), 'docs/peers.md peer table (npx tsx tests/tools/pin-peers.ts)').toBe(peerRow(peer, installed, doc));
   });
 }

@@ -23,9 +23,21 @@ export function installedVersion(peer: Peer): string {
   return r.stdout.trim();
 }
 
+/** The upstream version without a Debian revision (1.2.0-1+deb12u2 -> 1.2.0): the table names what the
+ *  outcomes were seen with, and a new Debian revision with the same outcomes leaves the row as it is. */
+export function upstreamVersion(version: string): string {
+  return version.replace(/-[^-]*$/, '');
+}
+
+/** How a peer's installed version relates to the one its pin was taken under, for the test's report. */
+export function versionReport(peer: Peer, installed: string, pinned: string | undefined): string {
+  if (!pinned || pinned === installed) return `${peer.library} ${installed}`;
+  return `${peer.library} ${installed} (pinned under ${pinned}; judged by its outcomes)`;
+}
+
 export function peerRow(peer: Peer, version: string, doc: ResultsDoc): string {
   const s = doc.summary;
-  return `| ${peer.id} | ${peer.language} | ${peer.library} ${version} | ${peer.profile}${peer.scope ? ` (${peer.scope})` : ''} | ${verdictOf(doc)} | ${s.byLevel.MUST.fail} | ${s.byLevel.SHOULD.fail} | ${s.inconclusive} |`;
+  return `| ${peer.id} | ${peer.language} | ${peer.library} ${peer.language === 'Node' ? version : upstreamVersion(version)} | ${peer.profile}${peer.scope ? ` (${peer.scope})` : ''} | ${verdictOf(doc)} | ${s.byLevel.MUST.fail} | ${s.byLevel.SHOULD.fail} | ${s.inconclusive} |`;
 }
 
 /** The rows of the table in docs/peers.md now, by peer id. */
