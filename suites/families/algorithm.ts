@@ -2,12 +2,14 @@
 // takes it from the token. alg none in any spelling, HMAC keyed with a public key or a guessable
 // secret, and kid/x5t injection into a key lookup are refused; other RSA algorithms signed with the
 // real key, and "rs256" for "RS256", open no way in and are reported (LEVELS.md).
+import { callerLocation } from '../../harness/engine/catalog-location';
 import * as M from '../../harness/tokens/mutations';
 import type { FamilyMember, TokenPath } from './types';
 
 const signedOnly = (p: TokenPath) => (p.signed ? undefined : 'the token is unsigned by design (alg none); its trust comes from the signed actor it carries');
 
 const refused = (key: string, title: string, why: string, mutations: (p: TokenPath) => M.Mutation[], cwe: string[]): FamilyMember => ({
+  location: callerLocation(1),
   key: `algorithm.${key}`,
   family: 'algorithm',
   title,
@@ -20,6 +22,7 @@ const refused = (key: string, title: string, why: string, mutations: (p: TokenPa
 });
 
 const reported = (key: string, title: string, why: string, mutations: (p: TokenPath) => M.Mutation[]): FamilyMember => ({
+  location: callerLocation(1),
   key: `algorithm.${key}`,
   family: 'algorithm',
   title,

@@ -3,12 +3,14 @@
 // let in a token meant for someone else or another time (MUST); a missing exp or a future nbf on a
 // token only the issuer can mint weakens defence in depth (SHOULD); clock skew is the validator's
 // choice (INFO).
+import { callerLocation } from '../../harness/engine/catalog-location';
 import * as M from '../../harness/tokens/mutations';
 import type { FamilyMember, FamilyName, TokenPath } from './types';
 
 const claimsChecked = (p: TokenPath) => (p.signed ? undefined : 'the token is unsigned: its claims bind nothing an attacker could not change (the protocol\'s own cases judge how it is tied to the signed actor)');
 
 const member = (family: FamilyName, key: string, title: string, why: string, level: FamilyMember['level'], expect: FamilyMember['expect'], mutations: (p: TokenPath) => M.Mutation[], cwe: string[]): FamilyMember => ({
+  location: callerLocation(1),
   key: `${family}.${key}`,
   family,
   title,

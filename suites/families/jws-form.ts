@@ -1,12 +1,14 @@
 // Family "jws-form": the compact JWS/JWT itself (RFC 7515 §3, §7; RFC 7519 §4, §7.2): segments,
 // JSON, base64url, critical extensions, duplicate members. A malformed token is refused; spellings a
 // lenient reader may accept safely (RFC 4648 §3.5 "MAY reject") are reported only (LEVELS.md).
+import { callerLocation } from '../../harness/engine/catalog-location';
 import * as M from '../../harness/tokens/mutations';
 import type { FamilyMember, TokenPath } from './types';
 
 const unsignedOnly = (p: TokenPath) => (p.signed ? undefined : 'the token is unsigned: there is no signature or signed payload to alter');
 
 const malformed = (key: string, title: string, mutations: (p: TokenPath) => M.Mutation[], why = 'The token must be a well-formed compact JWS/JWT; a malformed one is refused (with a 4xx, never a server error).'): FamilyMember => ({
+  location: callerLocation(1),
   key: `jws-form.${key}`,
   family: 'jws-form',
   title,
@@ -30,6 +32,7 @@ export const JWS_FORM: FamilyMember[] = [
   malformed('payload-string', 'payload is a JSON string', () => [text('payload JSON text is "x"', 'claimsJson', '"x"')]),
   malformed('only-dots', 'only dots ("..")', () => [M.replaceWholeToken('..', 'token is ..')]),
   {
+    location: callerLocation(0),
     key: 'jws-form.padded-base64-payload',
     family: 'jws-form',
     title: 'payload encoded as padded standard base64, then signed',
@@ -40,6 +43,7 @@ export const JWS_FORM: FamilyMember[] = [
     mutations: (p) => [M.standardBase64Payload()].map(p.on),
   },
   {
+    location: callerLocation(0),
     key: 'jws-form.non-canonical-signature',
     family: 'jws-form',
     title: 'signature re-encoded non-canonically (same bytes, other text)',
@@ -51,6 +55,7 @@ export const JWS_FORM: FamilyMember[] = [
     notApplicable: unsignedOnly,
   },
   {
+    location: callerLocation(0),
     key: 'jws-form.crit-unknown',
     family: 'jws-form',
     title: 'crit names an unknown header parameter',
@@ -61,6 +66,7 @@ export const JWS_FORM: FamilyMember[] = [
     mutations: (p) => [M.setHeader('x-s2s-unknown', true), M.setHeader('crit', ['x-s2s-unknown'])].map(p.on),
   },
   {
+    location: callerLocation(0),
     key: 'jws-form.b64-false',
     family: 'jws-form',
     title: 'b64:false (RFC 7797 unencoded payload)',
@@ -72,6 +78,7 @@ export const JWS_FORM: FamilyMember[] = [
     notApplicable: unsignedOnly,
   },
   {
+    location: callerLocation(0),
     key: 'jws-form.duplicate-aud-foreign-last',
     family: 'jws-form',
     title: 'duplicate aud: first the valid audience, last another one',
@@ -82,6 +89,7 @@ export const JWS_FORM: FamilyMember[] = [
     mutations: (p) => [M.duplicateMember('claims', 'aud', p.aud.valid, p.aud.other)].map(p.on),
   },
   {
+    location: callerLocation(0),
     key: 'jws-form.duplicate-iss-foreign-last',
     family: 'jws-form',
     title: 'duplicate iss: first the valid issuer, last a foreign one',
@@ -92,6 +100,7 @@ export const JWS_FORM: FamilyMember[] = [
     mutations: (p) => [M.duplicateMember('claims', 'iss', p.iss.valid, p.iss.foreign)].map(p.on),
   },
   {
+    location: callerLocation(0),
     key: 'jws-form.duplicate-iss-valid-last',
     family: 'jws-form',
     title: 'duplicate iss: first a foreign issuer, last the valid one',

@@ -1,11 +1,13 @@
 // Families "key-resolution" (which key verifies: only the path's own published keys, never one the
 // token names, carries or points at) and "signature" (the signature really is verified).
+import { callerLocation } from '../../harness/engine/catalog-location';
 import * as M from '../../harness/tokens/mutations';
 import type { FamilyMember, TokenPath } from './types';
 
 const signedOnly = (p: TokenPath) => (p.signed ? undefined : 'the token is unsigned by design; its trust comes from the signed actor it carries');
 
 const member = (family: 'key-resolution' | 'signature', key: string, title: string, why: string, mutations: (p: TokenPath) => M.Mutation[], more: Partial<FamilyMember> = {}): FamilyMember => ({
+  location: callerLocation(1),
   key: `${family}.${key}`,
   family,
   title,

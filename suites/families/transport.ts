@@ -1,11 +1,13 @@
 // Family "transport": where the token travels. Only "Authorization: Bearer <token>" carries it
 // (RFC 6750 §2.1 as each protocol profiles it); a token found anywhere else, or no token, is refused.
+import { callerLocation } from '../../harness/engine/catalog-location';
 import * as M from '../../harness/tokens/mutations';
 import type { FamilyMember, TokenPath } from './types';
 
 const notInRequest = (p: TokenPath) => (p.inRequest ? undefined : 'this token travels inside another token, not in the request');
 
 const refused = (key: string, title: string, why: string, mutation: (p: TokenPath) => M.Mutation, cwe = ['CWE-287']): FamilyMember => ({
+  location: callerLocation(1),
   key: `transport.${key}`,
   family: 'transport',
   title,
@@ -31,6 +33,7 @@ export const TRANSPORT: FamilyMember[] = [
     (p) => M.placeToken({ in: 'body', name: 'access_token', form: p.method === 'GET' }, p.method === 'GET' ? 'POST form body access_token=<token>, no header' : 'JSON body member "access_token": "<token>", no header'),
   ),
   {
+    location: callerLocation(0),
     key: 'transport.scheme-lower-case',
     family: 'transport',
     title: 'scheme written "bearer" in lower case',

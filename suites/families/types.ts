@@ -3,7 +3,7 @@
 // audience, how it writes times), what it expects and at which level (LEVELS.md's rule, the same on
 // every path). A path says what its token is, which requirement each family checks there, and the
 // case id each member has there (ids are public: a member's id on a path never changes).
-import type { Expect, Level } from '../../harness/engine/case-model';
+import type { Expect, Level, SourceLocation } from '../../harness/core/vocabulary';
 import type { Mutation, MutationContext } from '../../harness/tokens/mutations';
 
 export const FAMILIES = ['transport', 'jws-form', 'algorithm', 'key-resolution', 'signature', 'time', 'audience', 'issuer', 'claim-types'] as const;
@@ -68,6 +68,8 @@ export interface FamilyMember {
   /** Why the member does not apply to a path (undefined: it applies). */
   notApplicable?(p: TokenPath): string | undefined;
   attackerMustNotBeContacted?: boolean;
+  /** Where the member is written (its cases' location in Playwright's reports). */
+  location?: SourceLocation;
 }
 
 export type { Mutation, MutationContext };

@@ -73,3 +73,13 @@ test('no published case id disappears (tests/expectations/case-ids.json lists ev
   // New ids are added to the list when they are published (npx tsx tests/tools/publish-case-ids.ts).
   expect([...now].filter((id) => !published.includes(id)), 'ids not yet in case-ids.json').toEqual([]);
 });
+
+test('a family case is located at its member in suites/families (the HTML report links the rule, not define-suite.ts)', () => {
+  for (const c of ALL_CASES.filter((x) => x.family)) {
+    expect(c.location?.file, c.id).toContain(`${path.sep}suites${path.sep}families${path.sep}`);
+    const at = readFileSync(c.location!.file, 'utf8').split('\n').slice(c.location!.line - 1, c.location!.line + 2).join(' ');
+    const name = c.family!.split('.')[1];
+    // The member's own entry names it (or, for the generated ones, the template that makes them).
+    expect(at.includes(`'${name}'`) || at.includes(`key: '${c.family}'`) || at.includes('${'), `${c.id} at ${c.location!.line}: ${at.trim()}`).toBe(true);
+  }
+});

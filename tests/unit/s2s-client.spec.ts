@@ -86,9 +86,14 @@ test('actor checks: x5t as hex, times in milliseconds, numbers instead of string
   const hex = await observed([await actor(undefined, { alg: 'RS256', typ: 'JWT', x5t: 'AB'.repeat(20) })]);
   expect(check('S2SC-ACT-002')(hex, x)).toMatchObject({ ok: false, problem: expect.stringContaining('a hex thumbprint') });
   const ms = await observed([await actor(actorClaims({ nbf: String(NOW * 1000), exp: String((NOW + 43200) * 1000) }))]);
-  expect(check('S2SC-ACT-006')(ms, x)).toMatchObject({ ok: false, problem: expect.stringContaining('in milliseconds') });
+  expect(check('S2SC-ACT-008')(ms, x)).toMatchObject({ ok: false, problem: expect.stringContaining('in milliseconds') });
   const numbers = await observed([await actor(actorClaims({ nbf: NOW, exp: NOW + 43200, trustedfordelegation: true }))]);
-  expect(check('S2SC-ACT-006')(numbers, x)).toMatchObject({ ok: true }); // numbers are still seconds
+  expect(check('S2SC-ACT-008')(numbers, x)).toMatchObject({ ok: true }); // numbers are still seconds
+  // The lifetime is reported on its own (INFO): two days is noted, a missing x5t is no failure.
+  const twoDays = await observed([await actor(actorClaims({ nbf: String(NOW), exp: String(NOW + 2 * 86400) }))]);
+  expect(check('S2SC-ACT-006')(twoDays, x)).toMatchObject({ ok: false, problem: expect.stringContaining('more than a day') });
+  expect(check('S2SC-ACT-008')(twoDays, x)).toMatchObject({ ok: true });
+  expect(check('S2SC-ACT-002')(await observed([await actor(undefined, { alg: 'RS256', typ: 'JWT' })]), x)).toMatchObject({ ok: true });
   expect(check('S2SC-ACT-007')(numbers, x)).toMatchObject({ ok: false, problem: 'not strings: nbf ' + NOW + ', exp ' + (NOW + 43200) + ', trustedfordelegation true' });
   const port = await observed([await actor(actorClaims({ aud: `${SHAREPOINT_ID}/${HOST}:443@${REALM}` }))]);
   expect(check('S2SC-ACT-003')(port, x)).toMatchObject({ ok: false });
