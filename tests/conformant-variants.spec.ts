@@ -38,6 +38,17 @@ const VARIANTS: Variant[] = [
       'falsy-ver-read-as-v1': ['BF-EMU-CLM-005', 'BF-EMU-CLM-007', 'BF-EMU-CLM-008'],
     },
   },
+  {
+    profile: 'sharepoint-s2s',
+    dir: 'fixtures/suts/s2s/variants',
+    refuses: { 'any-rsa-alg': [], 'unknown-x5t-tries-all-certs': [] },
+    accepts: {
+      // RS384/RS512 signed by a trusted certificate (RS256 is a rule on the producer).
+      'any-rsa-alg': ['SPS2S-ALG-005', 'SPS2S-ALG-006', 'SPS2S-ACT-028', 'SPS2S-ACT-029'],
+      // No or an unknown x5t: every trusted certificate is tried (x5t is optional, MS-XOAUTH 2.2).
+      'unknown-x5t-tries-all-certs': ['SPS2S-SIG-002', 'SPS2S-SIG-008', 'SPS2S-ACT-038', 'SPS2S-ACT-039'],
+    },
+  },
 ];
 
 for (const v of VARIANTS) {

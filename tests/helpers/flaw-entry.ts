@@ -46,7 +46,7 @@ export const bfFlawRunArgs = (flaw: string): string[] => [
 export const AM_KEY_LIFECYCLE_FLAWS = ['fail-open-when-keys-unavailable', 'keys-never-refreshed', 'metadata-per-request', 'first-key-only'];
 
 /** The S2S flaws in the certificate source (metadata cache, lookup by x5t); only they run the key-lifecycle cases (SPS2S-KLC-*, XOAUTH-KLC-*). */
-export const S2S_KEY_LIFECYCLE_FLAWS = ['metadata-cached-forever', 'metadata-refresh-on-every-unknown-x5t', 'metadata-no-single-flight', 'fail-open-when-metadata-unavailable', 'metadata-case-sensitive', 'first-cert-only', 'unknown-x5t-tries-all-certs'];
+export const S2S_KEY_LIFECYCLE_FLAWS = ['metadata-cached-forever', 'metadata-refresh-on-every-unknown-x5t', 'metadata-no-single-flight', 'fail-open-when-metadata-unavailable', 'metadata-case-sensitive', 'first-cert-only'];
 
 /** The bot-outbound flaws in the token's lifetime (only they run EXP-002, which waits 2.5 s) and in the handling
  *  of a failing STS (only they run the STS fault cases, ROB-*, but for the slow STS, an INFO case); the
