@@ -5,7 +5,7 @@
 // One worker: botbuilder's accepted-issuer list grows with what it has seen, so order matters.
 import { expect, test } from '@playwright/test';
 import peers from './expectations/bot-framework-sdk-peers.json';
-import { flawEntry } from './helpers/flaw-entry';
+import { peerEntry } from './helpers/flaw-entry';
 import { installedVersion, peerRow, peerDocRows, versionReport } from './helpers/peer-table';
 import { NODE_PEERS } from './helpers/peers';
 import { runCli } from './helpers/run-cli';
@@ -22,7 +22,7 @@ for (const peer of NODE_PEERS) {
     expect(doc.cases.filter((c) => c.id === CONTROL[peer.profile])[0].outcome).toBe('pass');
     // Every outcome as pinned, egress included: the preload refuses and records every connection
     // that is neither loopback nor a faked Microsoft host.
-    expect(flawEntry(doc)).toEqual(peers[peer.id as keyof typeof peers]);
+    expect(peerEntry(doc)).toEqual(peers[peer.id as keyof typeof peers]);
     expect(peerDocRows().get(peer.id), 'docs/peers.md peer table (npx tsx tests/tools/pin-peers.ts)').toBe(peerRow(peer, installed, doc));
   });
 }

@@ -5,7 +5,7 @@
 // version it was seen with; docs/peers.md's peer table row of each is checked against the run.
 import { expect, test } from '@playwright/test';
 import pins from './expectations/python-peers.json';
-import { flawEntry } from './helpers/flaw-entry';
+import { peerEntry } from './helpers/flaw-entry';
 import { installedVersion, peerRow, peerDocRows, versionReport } from './helpers/peer-table';
 import { PYTHON_PEERS } from './helpers/peers';
 import { runCli } from './helpers/run-cli';
@@ -24,7 +24,7 @@ for (const peer of PYTHON_PEERS) {
     const r = await runCli(['run', ...peer.args, '--only-results']);
     const doc = r.results!;
     expect(doc.cases.find((c) => c.requirement.level !== 'INFO' && c.expect === 'accept' && c.id.includes('-POS-0'))?.outcome, 'a positive control').toBe('pass');
-    expect(flawEntry(doc), `${report}: its outcomes differ from the pin (a finding: review it, then npx tsx tests/tools/pin-peers.ts ${peer.id})`).toEqual(entry);
+    expect(peerEntry(doc), `${report}: its outcomes differ from the pin (a finding: review it, then npx tsx tests/tools/pin-peers.ts ${peer.id})`).toEqual(entry);
     // Keys came through the proxy from the hard-coded hosts it names, and nothing else was tried.
     expect(Object.keys(doc.harness.proxy?.tunnels ?? {}).sort()).toEqual(proxied);
     expect(doc.harness.egress).toEqual([]);

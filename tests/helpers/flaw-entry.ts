@@ -26,6 +26,15 @@ export function flawEntry(doc: ResultsDoc): FlawEntry {
   return entry;
 }
 
+/** A peer's pin: its outcomes as for a flaw, plus what it did with each INFO case (either outcome
+ *  passes, so only the pin records which of them it accepted: a library's real choices, e.g. a
+ *  lenient base64url decoder, show up here and are held to). */
+export type PeerEntry = FlawEntry & { infoAccepted: string[] };
+
+export function peerEntry(doc: ResultsDoc): PeerEntry {
+  return { ...flawEntry(doc), infoAccepted: ids(doc, (c) => c.requirement.level === 'INFO' && c.observed.accepted === true) };
+}
+
 /** The bot-framework flaws in the key source (cache, refresh, key fetch). Only they run the
  *  key-lifecycle cases (BF-C2B-KLC-*, a few seconds each: a hung key server, a burst of 200
  *  requests); the other flaws' runs leave those cases out, since their bugs are elsewhere. */

@@ -6,13 +6,13 @@
 //   npx tsx tests/tools/pin-peers.ts python-pyjwt  the peers whose id starts so (the others' pins and rows stay)
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { flawEntry, type FlawEntry } from '../helpers/flaw-entry';
+import { peerEntry, type PeerEntry } from '../helpers/flaw-entry';
 import { installedVersion, PEER_DOC, peerDocRows, peerDocWithRows, peerRow } from '../helpers/peer-table';
 import { PEERS, type Peer } from '../helpers/peers';
 import { REPO, runCli } from '../helpers/run-cli';
 
 /** A Python peer's pin: its outcomes, the library version they were seen with, the hosts it reached through the proxy. */
-export type PeerPin = FlawEntry & { version: string; proxied: string[] };
+export type PeerPin = PeerEntry & { version: string; proxied: string[] };
 const PIN_FILES: Record<Peer['language'], string> = {
   Node: path.join(REPO, 'tests', 'expectations', 'bot-framework-sdk-peers.json'),
   Python: path.join(REPO, 'tests', 'expectations', 'python-peers.json'),
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       const r = await runCli(['run', ...peer.args, '--only-results']);
       if (!r.results) throw new Error(`${peer.id}: no results (exit ${r.code}): ${r.stderr.slice(-300)}`);
       // The Node pins predate the version field; they keep their shape (interop.spec.ts compares them whole).
-      pins[peer.language][peer.id] = peer.language === 'Node' ? (flawEntry(r.results) as PeerPin) : { version, proxied: Object.keys(r.results.harness.proxy?.tunnels ?? {}).sort(), ...flawEntry(r.results) };
+      pins[peer.language][peer.id] = peer.language === 'Node' ? (peerEntry(r.results) as PeerPin) : { version, proxied: Object.keys(r.results.harness.proxy?.tunnels ?? {}).sort(), ...peerEntry(r.results) };
       rows.set(peer.id, peerRow(peer, version, r.results));
       console.log(rows.get(peer.id));
     }
