@@ -49,6 +49,23 @@ const VARIANTS: Variant[] = [
       'unknown-x5t-tries-all-certs': ['SPS2S-SIG-002', 'SPS2S-SIG-008', 'SPS2S-ACT-038', 'SPS2S-ACT-039'],
     },
   },
+  {
+    profile: 'actionable-messages',
+    dir: 'fixtures/suts/actionable-messages/variants',
+    grep: '^(?!AM-KLC-)',
+    refuses: {
+      // aud compared as an exact string, as Microsoft's validators do: the base URL with its host in
+      // upper case, the default port spelled out or a trailing slash is another audience.
+      'aud-host-case-sensitive': ['AM-AUD-007', 'AM-AUD-008', 'AM-AUD-009'],
+      // Only Authorization is read: a token in Action-Authorization alone is no token.
+      'action-authorization-ignored': ['AM-POS-003'],
+      'sender-allow-list-ignored': [],
+    },
+    accepts: {
+      // No allow-list of senders (the check is optional): a sender outside AM_ALLOWED_SENDERS passes.
+      'sender-allow-list-ignored': ['AM-SND-001'],
+    },
+  },
 ];
 
 for (const v of VARIANTS) {
