@@ -83,3 +83,15 @@ test('a family case is located at its member in suites/families (the HTML report
     expect(at.includes(`'${name}'`) || at.includes(`key: '${c.family}'`) || at.includes('${'), `${c.id} at ${c.location!.line}: ${at.trim()}`).toBe(true);
   }
 });
+
+test('a key-lifecycle rule has one level in every profile (KLC-<n> is the same rule wherever it runs)', () => {
+  const seen = new Map<string, string>();
+  for (const c of ALL_CASES) {
+    const klc = /-(KLC-\d+)$/.exec(c.id)?.[1];
+    if (!klc) continue;
+    const verdict = `${c.requirement.level}/${c.expect}`;
+    expect(verdict, c.id).toBe(seen.get(klc) ?? verdict);
+    seen.set(klc, verdict);
+  }
+  expect(seen.size).toBeGreaterThan(10);
+});
