@@ -46,19 +46,22 @@ export function mergeShards(docs: ResultsDoc[], order: string[] = []): ResultsDo
     harness: { ...(errors.length ? { error: errors.join('; ') } : {}), egress: docs.flatMap((d) => d.harness.egress), ...mergedProxy(docs) },
     cases,
     summary: summarize(cases),
-    // Each case is in one slice, so the gate of the whole is the union of the slices' gates.
+    // Each case is in one slice, so the gate of the whole is the union of the slices' gates, in
+    // catalog order as the whole run lists them (not slice by slice).
     ...(gates.length
       ? {
           gate: {
             strict: gates[0].strict,
-            failing: gates.flatMap((g) => g.failing),
-            expectedFailures: gates.flatMap((g) => g.expectedFailures),
-            nowPassing: gates.flatMap((g) => g.nowPassing),
+            failing: inCatalogOrder(gates.flatMap((g) => g.failing), (id) => id, rank),
+            expectedFailures: inCatalogOrder(gates.flatMap((g) => g.expectedFailures), (e) => e.id, rank),
+            nowPassing: inCatalogOrder(gates.flatMap((g) => g.nowPassing), (id) => id, rank),
           },
         }
       : {}),
   };
 }
+
+const inCatalogOrder = <T>(items: T[], idOf: (x: T) => string, rank: Map<string, number>): T[] => [...items].sort((a, b) => (rank.get(idOf(a)) ?? Infinity) - (rank.get(idOf(b)) ?? Infinity));
 
 /** Proxy mode: each slice had its own proxy; the tunnel counts add up (the first slice's address stands for them). */
 function mergedProxy(docs: ResultsDoc[]): { proxy?: ProxyRecord } {

@@ -97,11 +97,11 @@ test('two slices: a case the order does not know goes last; harness errors are j
   expect('shard' in merged).toBe(false);
 });
 
-test('strict slices merge into a strict gate whose failing list includes SHOULD failures', () => {
+test('strict slices merge into a strict gate whose failing list includes SHOULD failures, in catalog order as the whole run lists them', () => {
   const s1 = slice(1, 2, [c('S-1', 'SHOULD', 'fail')], { gate: { strict: true } });
   const s2 = slice(2, 2, [c('M-1', 'MUST', 'fail'), c('M-2', 'MUST', 'pass')], { gate: { strict: true } });
   const merged = mergeShards([s1, s2], ['M-1', 'M-2', 'S-1']);
-  expect(merged.gate).toEqual({ strict: true, failing: ['S-1', 'M-1'], expectedFailures: [], nowPassing: [] });
+  expect(merged.gate).toEqual({ strict: true, failing: ['M-1', 'S-1'], expectedFailures: [], nowPassing: [] });
   expect(merged.cases.map((x) => x.id)).toEqual(['M-1', 'M-2', 'S-1']);
 });
 
