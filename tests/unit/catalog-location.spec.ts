@@ -86,9 +86,9 @@ test('the catalogs: a case added through a builder is located at its catalog lin
   expectAt('BF-C2B-KLC-001', 'profiles/bot-framework/key-lifecycle-cases.ts', '001');
   expectAt('AM-POS-001', 'profiles/actionable-messages/cases.ts', 'POS-001');
   expectAt('AME-POS-001', 'profiles/actionable-messages/cases.ts', 'POS-001');
-  expectAt('SPS2S-POS-001', 'profiles/s2s/cases.ts', 'POS-001');
+  expectAt('SPS2S-POS-001', 'profiles/s2s/token-cases.ts', 'POS-001');
   expectAt('S2SC-POS-001', 'profiles/s2s-client/cases.ts', 'POS-001');
-  expectAt('BF-B2O-POS-001', 'profiles/bot-outbound/cases.ts', 'POS-001');
+  expectAt('BF-B2O-POS-001', 'profiles/bot-outbound/token-cases.ts', 'POS-001');
   // Every location a case has is a line of a catalog file.
   for (const c of all.filter((x) => x.location)) {
     expect(path.relative(path.join(__dirname, '..', '..'), c.location!.file), c.id).toMatch(/^profiles[\\/]/);
