@@ -119,3 +119,13 @@ test("reading the registry, and loading the CLI, loads no profile's fakes or cat
   expect(r.status, r.stderr).toBe(0);
   expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toEqual([]);
 });
+
+test('every profile has its page, docs/profiles/<name>.md, and the README and the contract link it', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const contract = readFileSync(path.join(ROOT, 'docs', 'contract.md'), 'utf8');
+  for (const name of PROFILE_NAMES) {
+    expect(existsSync(path.join(ROOT, 'docs', 'profiles', `${name}.md`)), name).toBe(true);
+    expect(readme, name).toContain(`(docs/profiles/${name}.md)`);
+    expect(contract, name).toContain(`(profiles/${name}.md)`);
+  }
+});
