@@ -3,17 +3,20 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { loadRunConfig, type RunConfig } from './harness/run/config';
+import { PROFILE, specMatch } from './profiles/registry';
 
 const run = loadRunConfig();
+// The profile's folder and spec files, from the registry (twin profiles share a folder).
+const specs = specMatch(run.profile);
 
 export default defineConfig({
-  testDir: path.join(__dirname, 'suites', run.profile),
+  testDir: path.join(__dirname, 'profiles', PROFILE[run.profile].folder),
   // The cases run side by side; the key-lifecycle cases (they move the SUT's clock and break the key
   // server) run after them, one at a time, so a fault never reaches a case it was not meant for.
   projects: [
     // (bot-outbound's cases, in a `.serial.spec.ts` file, run that way too: the bot's token cache is state they share.)
-    { name: 'cases', testMatch: /\.spec\.ts$/, testIgnore: /\.(lifecycle|serial)\.spec\.ts$/ },
-    { name: 'key-lifecycle', testMatch: /\.(lifecycle|serial)\.spec\.ts$/, dependencies: ['cases'], fullyParallel: false },
+    { name: 'cases', testMatch: specs.cases },
+    { name: 'key-lifecycle', testMatch: specs.after, dependencies: ['cases'], fullyParallel: false },
   ],
   globalSetup: require.resolve('./harness/run/global-setup'),
   fullyParallel: true,

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CATALOGS } from '../suites';
+import { CATALOGS } from '../profiles/registry';
 import { newOutDir, REPO, runCli } from './helpers/run-cli';
 
 const TOTAL = CATALOGS['bot-framework'].length;

@@ -13,8 +13,8 @@ import { buildMutant, buildValidRequest, type FuzzWorld } from '../harness/fuzz/
 import { MUTATOR_NAMES } from '../harness/fuzz/mutators';
 import { prepareKeyPairs } from '../harness/keys/key-pair-pool';
 import { createSigningKeys } from '../harness/keys/signing-keys';
-import { BOT_FRAMEWORK_KEYS } from '../harness/profiles/bot-framework';
-import { PROFILE_INFO } from '../harness/profiles/registry';
+import { BOT_FRAMEWORK_KEYS } from '../profiles/bot-framework/facts';
+import { PROFILE_INFO } from '../profiles/registry';
 import { checkRunConfig, REPO_ROOT, type RunConfig } from '../harness/run/config';
 import { startRun } from '../harness/run/start-run';
 import { newOutDir } from './helpers/run-cli';

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { loadCommand } from '../harness/cli/load-command';
 import { validateLoadDoc, type LoadDoc } from '../harness/load/load-file';
 import { latencySummary, nearestRank } from '../harness/load/percentiles';
-import { PROFILE_INFO, type ProfileName } from '../harness/profiles/registry';
+import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
 import { checkRunConfig, REPO_ROOT, type RunConfig } from '../harness/run/config';
 import { newOutDir } from './helpers/run-cli';
 

@@ -2,7 +2,7 @@
 // suite-self-test-profiles.spec.ts: a one-shot client that hangs or does nothing is judged with a
 // clear reason (never a hung suite), and proxy mode tunnels the target host on both of its ports.
 import { expect, test } from '@playwright/test';
-import { CATALOGS } from '../suites';
+import { CATALOGS } from '../profiles/registry';
 import { runCli } from './helpers/run-cli';
 
 const TOTAL = CATALOGS['s2s-client'].length;

@@ -4,8 +4,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { ProfileName } from '../harness/profiles/registry';
-import { CATALOGS } from '../suites';
+import type { ProfileName } from '../profiles/registry';
+import { CATALOGS } from '../profiles/registry';
 import am from './expectations/am-flaws.json';
 import s2s from './expectations/s2s-flaws.json';
 import s2sClient from './expectations/s2s-client-flaws.json';

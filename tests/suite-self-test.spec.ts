@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CATALOGS } from '../suites';
+import { CATALOGS } from '../profiles/registry';
 import flaws from './expectations/bot-framework-flaws.json';
 import peers from './expectations/bot-framework-sdk-peers.json';
 import { bfFlawRunArgs, flawEntry } from './helpers/flaw-entry';

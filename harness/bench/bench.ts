@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROFILE_NAMES } from '../profiles/registry';
+import { PROFILE_NAMES } from '../../profiles/registry';
 import type { ResultsDoc } from '../results/results-file';
 import { REPO_ROOT } from '../run/config';
 import { runnerFloor } from './runner-floor';

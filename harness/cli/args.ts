@@ -1,4 +1,6 @@
 // Command-line parsing for `s2s-conformance run`: every mistake becomes one clear line (exit 2).
+import { DEFAULT_PROFILE, PROFILE, PROFILE_NAMES } from '../../profiles/registry';
+
 export class UsageError extends Error {}
 
 export interface RunArgs {
@@ -98,7 +100,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   }
   else if (args[0] && !args[0].startsWith('-')) throw new UsageError(`unknown command "${args[0]}" (try --help)`);
 
-  const out: RunArgs = { command, profile: 'bot-framework', sutEnv: {}, out: 'reports/latest', timeoutMs: 5000, startupTimeoutMs: 20000, list: false };
+  const out: RunArgs = { command, profile: DEFAULT_PROFILE, sutEnv: {}, out: 'reports/latest', timeoutMs: 5000, startupTimeoutMs: 20000, list: false };
   while (args.length) {
     const raw = args.shift()!;
     const eq = raw.indexOf('=');
@@ -184,13 +186,48 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   return out;
 }
 
+const OPTION_INDENT = ' '.repeat(26);
+
+/** An option's help: its name, then the text wrapped at 106 columns under the option column. */
+function optionHelp(option: string, text: string): string {
+  const lines: string[] = [];
+  let line = `  ${option}`.padEnd(OPTION_INDENT.length);
+  let fresh = true;
+  for (const word of text.split(' ')) {
+    if (!fresh && line.length + 1 + word.length > 106) {
+      lines.push(line);
+      line = OPTION_INDENT + word;
+    } else line += (fresh ? '' : ' ') + word;
+    fresh = false;
+  }
+  return [...lines, line].join('\n');
+}
+
+const and = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const servers = PROFILE_NAMES.filter((p) => PROFILE[p].role === 'server');
+const clients = PROFILE_NAMES.filter((p) => PROFILE[p].role === 'client');
+const defaultEndpoint = PROFILE[DEFAULT_PROFILE].defaultEndpoint;
+const otherEndpoints = [...new Set(servers.map((p) => PROFILE[p].defaultEndpoint))].filter((e) => e !== defaultEndpoint);
+
+// The profiles' part of the help, from the registry (profiles/registry.ts).
+const PROFILE_HELP = optionHelp(
+  '--profile P',
+  `protocol profile: ${PROFILE_NAMES.map((p) => `${p}${p === DEFAULT_PROFILE ? ' (default)' : ''}${PROFILE[p].help ? ` (${PROFILE[p].help})` : ''}`).join(', ')}`,
+);
+const ENDPOINT_HELP = optionHelp(
+  '--endpoint PATH',
+  `endpoint of a --sut (default: ${[defaultEndpoint, ...otherEndpoints.map((e) => `${e} for ${and(servers.filter((p) => PROFILE[p].defaultEndpoint === e))}`)].join('; ')})` +
+    clients.map((p) => `; for ${p}, the path on the harness's resource server the client is sent to (${PROFILE[p].defaultEndpoint})`).join(''),
+);
+const PATH_HELP = optionHelp('--path P', `fuzz and --load: the profile's path to send (default its first: ${[...new Set(servers.map((p) => PROFILE[p].baselinePaths[0]))].join(', ')})`);
+
 export const HELP = `s2s-conformance — conformance tests for services that accept or send Microsoft-style S2S bearer tokens
 
 Usage:
   s2s-conformance run [options]          run a profile's cases against a SUT (the default command)
   s2s-conformance --list [--profile P]   print the case catalog (ids, levels, spec references); no SUT needed
   s2s-conformance --list --matrix        the attack families x every inbound token path: members run, or why not
-  s2s-conformance coverage [--uncovered] each requirement of suites/requirements.json with the cases that test it
+  s2s-conformance coverage [--uncovered] each requirement of profiles/requirements.json with the cases that test it
   s2s-conformance compare BASE.json HEAD.json
                                          cases newly failing/passing, appeared, disappeared; exit 1 on a new MUST failure
   s2s-conformance merge DIR... [--out DIR]
@@ -211,19 +248,14 @@ Usage:
   s2s-conformance --help
 
 Run options:
-  --profile P             protocol profile: bot-framework (default), sharepoint-s2s, xoauth,
-                          actionable-messages, actionable-messages-entra, s2s-client (the SUT sends
-                          the tokens: --sut is a one-shot client the harness starts once per scenario),
-                          bot-outbound (a bot's replies to the Connector: its token requests, cache, bearer)
+${PROFILE_HELP}
   --sut "CMD"             command that starts the SUT; it gets the contract environment (docs/contract.md) and
                           must listen on 127.0.0.1:$PORT. Without --sut or --target: the bundled reference SUT
   --target URL            a SUT you start yourself, e.g. http://127.0.0.1:3978/api/messages
   --write-env FILE        with --target: write the environment the SUT must be started with to FILE
                           (alias --env-file; under npx on Node 20 use --write-env: Node itself
                           takes --env-file from any position of its command line)
-  --endpoint PATH         endpoint of a --sut (default: /api/messages; /_api/web for sharepoint-s2s and
-                          xoauth; /api/action for the actionable-messages profiles); for s2s-client,
-                          the path on the harness's resource server the client is sent to (/_api/web)
+${ENDPOINT_HELP}
   --sut-env KEY=VALUE     add or override a SUT environment variable (repeatable)
   --out DIR               output folder (default reports/latest): results.json, junit.xml, html/, sut.log
   --grep REGEX            run only cases whose "id title" matches
@@ -244,8 +276,7 @@ Run options:
                           an invalid decoy that must be refused) with --concurrency C (default 10) in
                           flight; throughput, p50/p99 latency and errors in load.json; exit 1 on an
                           error or an accepted decoy
-  --path P                fuzz and --load: the profile's path to send (default its first: channel,
-                          app-user, email, entra-v2)
+${PATH_HELP}
 
 Exit codes: 0 every MUST case passed; 1 a MUST case failed (fuzz: a finding; --load: an error or an
 accepted decoy); 2 usage or configuration error; 3 the SUT would not start, died or hung, or the

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { RunConfig } from '../run/config';
 import { startRun, type StartedRun } from '../run/start-run';
 import { redactText, secretsInEnv } from '../results/redact';
-import { BASELINES } from '../../suites/baselines';
+import { BASELINES } from '../../profiles/registry';
 import { fuzzDoc, FUZZ_FILE, writeFuzzDoc, type Finding, type FuzzDoc } from '../fuzz/fuzz-file';
 import { sutOf } from '../results/results-file';
 import { fuzzLoop, type FuzzLoopResult } from '../fuzz/fuzz-run';

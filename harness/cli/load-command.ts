@@ -5,7 +5,7 @@
 // died), 2 (bad options), 130 (interrupted).
 import { mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BASELINES } from '../../suites/baselines';
+import { BASELINES } from '../../profiles/registry';
 import { buildLoadDoc, writeLoadFile } from '../load/load-file';
 import { planRequests, type LoadPlan } from '../load/plan';
 import { loadSender, type Answer, type LoadSender } from '../load/sender';

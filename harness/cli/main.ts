@@ -3,13 +3,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CATALOGS, PROFILES, TOKEN_PATHS } from '../../suites';
 import { checkRunConfig, REPO_ROOT, type RunConfig } from '../run/config';
-import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
+import { CATALOGS, PROFILE_INFO, PROFILE_NAMES, tokenPaths, type ProfileName } from '../../profiles/registry';
 import { exitCodeOf, type ResultsDoc } from '../results/results-file';
 import { HELP, parseRunArgs, UsageError, type RunArgs } from './args';
 import { formatCatalog, formatFamilyMatrix } from './list-cases';
-import { familyMatrix } from '../../suites/families';
+import { familyMatrix } from '../../profiles/families';
 import { coverageOf, coverageText, REQUIREMENTS } from '../coverage/coverage';
 import { compareResults, comparisonText } from '../results/compare';
 import expectFailuresSchema from '../../fixtures/schemas/expect-failures.schema.json';
@@ -30,7 +29,7 @@ const lazy = {
 export async function main(argv: string[]): Promise<number> {
   let args: RunArgs;
   try {
-    args = parseRunArgs(argv, PROFILES);
+    args = parseRunArgs(argv, PROFILE_NAMES);
   } catch (err) {
     if (err instanceof UsageError) {
       say(`error: ${err.message}`);
@@ -58,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     return fuzz.fuzzCommand({ run, seed: args.seed!, count: args.count!, timeLimitS: args.timeLimitS ?? fuzz.DEFAULT_TIME_LIMIT_S, path: args.path });
   }
   if (args.list && args.matrix) {
-    console.log(formatFamilyMatrix(familyMatrix(TOKEN_PATHS)));
+    console.log(formatFamilyMatrix(familyMatrix(tokenPaths())));
     return 0;
   }
   if (args.list) {

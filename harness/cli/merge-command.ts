@@ -4,8 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { CATALOGS } from '../../suites';
-import type { ProfileName } from '../profiles/registry';
+import { CATALOGS, type ProfileName } from '../../profiles/registry';
 import { mergeShards } from '../results/merge';
 import { exitCodeOf } from '../results/results-file';
 import { writeRunOutputs } from '../results/write-outputs';

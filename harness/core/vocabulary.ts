@@ -35,7 +35,7 @@ export interface Verdict {
 export type CheckFinding = { ok: true; saw: string } | { ok: false; problem: string } | { ok: 'moot'; why: string };
 
 export interface Requirement {
-  /** Ids of the project's requirements catalog (suites/requirements.json). */
+  /** Ids of the project's requirements catalog (profiles/requirements.json). */
   ids: string[];
   spec: string;
   section: string;

@@ -1,6 +1,6 @@
-// Traceability: each requirement of the project's catalog (suites/requirements.json) with the
+// Traceability: each requirement of the project's catalog (profiles/requirements.json) with the
 // cases that name it, and the ones no case names yet, by spec, level and role.
-import requirements from '../../suites/requirements.json';
+import requirements from '../../profiles/requirements.json';
 import type { CaseDef, Level } from '../engine/case-model';
 
 export interface Requirement {

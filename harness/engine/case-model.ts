@@ -46,7 +46,7 @@ export interface CaseDef<Path extends string = string> {
   /** Send `requests` fresh valid requests one after another; the SUT may fetch a path of a fake at most `max` times meanwhile. */
   fetchBudget?: { server: string; pathIncludes: string; requests: number; max: number };
   cwe?: string[];
-  /** The attack family member this case instantiates on its path (suites/families), when it is one. */
+  /** The attack family member this case instantiates on its path (profiles/families), when it is one. */
   family?: string;
   /** A key-lifecycle case: scripted against the key server and the SUT's clock, run one at a time
    *  after all other cases (harness/engine/run-lifecycle.ts). */

@@ -5,7 +5,7 @@
 // for app+user cases, the plain app+user one with an outer token carrying such an actor), a case
 // proves nothing and is `inconclusive`.
 import { loadRunConfig, oneShotTimeoutMs } from '../run/config';
-import { authorityOf, CLIENT_ID, ISSUER_ID, scenarioEnv, scenarioNamed, scenarioTarget, sitePath, USER, type ClientScenario } from '../profiles/s2s-client';
+import { authorityOf, CLIENT_ID, ISSUER_ID, scenarioEnv, scenarioNamed, scenarioTarget, sitePath, USER, type ClientScenario } from '../../profiles/s2s-client/facts';
 import { oneShotProblem, type OneShotResult } from '../sut/one-shot';
 import { authorizationShown } from '../results/redact';
 import { decodeForEvidence } from '../tokens/compact';

@@ -7,7 +7,7 @@
 // STS issued and the Connector accepted (BF-B2O-POS-001), a case is `inconclusive`; the cases that
 // judge the control's own exchange (its token request, its bearer's bytes) need only that exchange.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { baseline as botBaseline } from '../profiles/bot-framework';
+import { baseline as botBaseline } from '../../profiles/bot-framework/facts';
 import type { ClockState } from '../run/sut-clock';
 import { connectorBearerToken } from '../servers/connector';
 import type { Hit } from '../servers/router';

@@ -7,8 +7,7 @@ import { renderRequest } from '../engine/run-case';
 import type { RunState } from '../run/state';
 import { renderToken, type CaseDraft, type TokenDraft } from '../tokens/draft';
 import type { Mutation, MutationContext } from '../tokens/mutations';
-import { BASELINES } from '../../suites/baselines';
-import type { ProfileName } from '../profiles/registry';
+import { BASELINES, type ProfileName } from '../../profiles/registry';
 import { MUTATORS, type Mutator } from './mutators';
 import { mix, withSeededRandom } from './seed';
 

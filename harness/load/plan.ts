@@ -5,8 +5,7 @@ import { renderRequest } from '../engine/run-case';
 import type { RunState } from '../run/state';
 import { renderToken, type TokenDraft } from '../tokens/draft';
 import type { MutationContext } from '../tokens/mutations';
-import { BASELINES } from '../../suites/baselines';
-import type { ProfileName } from '../profiles/registry';
+import { BASELINES, type ProfileName } from '../../profiles/registry';
 import { makeDecoy } from './decoy';
 
 /**

@@ -1,8 +1,7 @@
 // Reads a case's result from its Playwright test result; a test that died before attaching one
 // (timeout, crash in the harness) becomes an `error` result built from the catalog entry.
 import type { TestCase, TestResult } from '@playwright/test/reporter';
-import { CATALOGS } from '../../suites';
-import type { ProfileName } from '../profiles/registry';
+import { CATALOGS, type ProfileName } from '../../profiles/registry';
 import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { caseIdentity } from '../engine/case-identity';

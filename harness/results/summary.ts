@@ -5,7 +5,7 @@
 import type { CaseResult } from '../engine/case-model';
 import { tierCounts, tierOfCase, TIERS } from './gate';
 import type { ResultsDoc } from './results-file';
-import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
+import { PROFILE_INFO, type ProfileName } from '../../profiles/registry';
 
 /** What a case's evidence.mutations describe: the token sent, for a client-role profile the scenario the SUT ran in,
  *  for bot-outbound (the bot's replies) the activity the harness sent. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import schema from '../../fixtures/schemas/run-config.schema.json';
-import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
+import { DEFAULT_PROFILE, PROFILE_INFO, type ProfileName } from '../../profiles/registry';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -51,9 +51,9 @@ export function loadRunConfig(): RunConfig {
   const file = process.env.S2S_RUN_CONFIG;
   if (!file) {
     return {
-      profile: 'bot-framework',
-      sut: { command: PROFILE_INFO['bot-framework'].referenceSut, cwd: REPO_ROOT, bundled: true },
-      endpoint: '/api/messages',
+      profile: DEFAULT_PROFILE,
+      sut: { command: PROFILE_INFO[DEFAULT_PROFILE].referenceSut, cwd: REPO_ROOT, bundled: true },
+      endpoint: PROFILE_INFO[DEFAULT_PROFILE].defaultEndpoint,
       sutEnv: {},
       outDir: path.join(REPO_ROOT, 'reports', 'latest'),
       timeoutMs: 5000,

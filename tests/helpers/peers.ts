@@ -2,7 +2,7 @@
 // Python endpoints built the way each JWT library's documentation shows), with the profile each is
 // run on. Their outcomes are pinned (tests/expectations/*-peers.json) and summarised in the peer
 // table of docs/peers.md, which is generated from their runs (tests/tools/pin-peers.ts).
-import type { ProfileName } from '../../harness/profiles/registry';
+import type { ProfileName } from '../../profiles/registry';
 
 export interface Peer {
   /** Stable name: the key of the pin file and the peer table's row. */

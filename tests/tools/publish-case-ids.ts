@@ -3,7 +3,7 @@
 //   npx tsx tests/tools/publish-case-ids.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CATALOGS } from '../../suites';
+import { CATALOGS } from '../../profiles/registry';
 
 const FILE = path.join(__dirname, '..', 'expectations', 'case-ids.json');
 const published = new Set<string>((() => {

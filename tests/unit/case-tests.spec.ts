@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { caseIdOf } from '../../harness/reporters/case-result-of';
-import { CATALOGS } from '../../suites';
+import { CATALOGS } from '../../profiles/registry';
 
 const ROOT = path.join(__dirname, '..', '..');
 

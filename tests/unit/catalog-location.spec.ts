@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { callerLocation, defineAt, entryLocation, located, locationOf } from '../../harness/engine/catalog-location';
 import type { SourceLocation } from '../../harness/core/vocabulary';
-import { CATALOGS } from '../../suites';
+import { CATALOGS } from '../../profiles/registry';
 
 const THIS = readFileSync(__filename, 'utf8').split('\n');
 /** The line of this file that holds a marker. */
@@ -80,18 +80,18 @@ test('the catalogs: a case added through a builder is located at its catalog lin
     expect(loc?.file, id).toMatch(new RegExp(`${file.replace(/\//g, '[\\\\/]')}$`));
     expect(readFileSync(loc!.file, 'utf8').split('\n')[loc!.line - 1], id).toContain(`'${literal}'`);
   };
-  expectAt('BF-C2B-POS-001', 'suites/bot-framework/cases.ts', 'POS-001');
-  expectAt('BF-EMU-POS-001', 'suites/bot-framework/cases.ts', 'POS-001');
+  expectAt('BF-C2B-POS-001', 'profiles/bot-framework/cases.ts', 'POS-001');
+  expectAt('BF-EMU-POS-001', 'profiles/bot-framework/cases.ts', 'POS-001');
   expect(of('BF-EMU-POS-001')!.line).not.toBe(of('BF-C2B-POS-001')!.line);
-  expectAt('BF-C2B-KLC-001', 'suites/bot-framework/key-lifecycle-cases.ts', '001');
-  expectAt('AM-POS-001', 'suites/am-common/cases.ts', 'POS-001');
-  expectAt('AME-POS-001', 'suites/am-common/cases.ts', 'POS-001');
-  expectAt('SPS2S-POS-001', 'suites/s2s-common/cases.ts', 'POS-001');
-  expectAt('S2SC-POS-001', 'suites/s2s-client/cases.ts', 'POS-001');
-  expectAt('BF-B2O-POS-001', 'suites/bot-outbound/cases.ts', 'POS-001');
+  expectAt('BF-C2B-KLC-001', 'profiles/bot-framework/key-lifecycle-cases.ts', '001');
+  expectAt('AM-POS-001', 'profiles/actionable-messages/cases.ts', 'POS-001');
+  expectAt('AME-POS-001', 'profiles/actionable-messages/cases.ts', 'POS-001');
+  expectAt('SPS2S-POS-001', 'profiles/s2s/token-cases.ts', 'POS-001');
+  expectAt('S2SC-POS-001', 'profiles/s2s-client/cases.ts', 'POS-001');
+  expectAt('BF-B2O-POS-001', 'profiles/bot-outbound/token-cases.ts', 'POS-001');
   // Every location a case has is a line of a catalog file.
   for (const c of all.filter((x) => x.location)) {
-    expect(path.relative(path.join(__dirname, '..', '..'), c.location!.file), c.id).toMatch(/^suites[\\/]/);
+    expect(path.relative(path.join(__dirname, '..', '..'), c.location!.file), c.id).toMatch(/^profiles[\\/]/);
     expect(readFileSync(c.location!.file, 'utf8').split('\n').length, c.id).toBeGreaterThanOrEqual(c.location!.line);
   }
 });

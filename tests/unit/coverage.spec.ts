@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import type { CaseDef } from '../../harness/engine/case-model';
 import { coverageOf, coverageText, REQUIREMENTS, tally, type Requirement } from '../../harness/coverage/coverage';
-import { CATALOGS } from '../../suites';
+import { CATALOGS } from '../../profiles/registry';
 
 const req = (id: string, level: Requirement['level']): Requirement => ({ id, spec: 's', section: '1', level, role: 'server', statement: 'x' });
 const kase = (id: string, ids: string[]) => ({ id, requirement: { ids } }) as unknown as CaseDef;

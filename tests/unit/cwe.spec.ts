@@ -2,7 +2,7 @@
 // for a case about letter case; and a check of what the real catalogs end up with.
 import { expect, test } from '@playwright/test';
 import { cweOf } from '../../harness/results/cwe';
-import { CATALOGS } from '../../suites';
+import { CATALOGS } from '../../profiles/registry';
 
 const def = (id: string, title = 'a title', cwe?: string[]) => ({ id, title, ...(cwe ? { cwe } : {}) });
 

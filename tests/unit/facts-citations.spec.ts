@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { REQUIREMENTS } from '../../harness/coverage/coverage';
 import { factsCitationsOf, FACTS_DOC, headingAnchor, specLinkOf } from '../../harness/results/spec-links';
 import { REPO_ROOT } from '../../harness/run/config';
-import { CATALOGS } from '../../suites';
+import { CATALOGS } from '../../profiles/registry';
 
 /** "## section" -> its "### topic" headings. */
 function headings(markdown: string): Map<string, Set<string>> {

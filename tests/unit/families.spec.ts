@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CATALOGS, TOKEN_PATHS } from '../../suites';
-import { familyMatrix, MEMBERS, membersOn, whyNotOn } from '../../suites/families';
-import { FAMILIES } from '../../suites/families/types';
-import { s2sPaths } from '../../suites/s2s-common/paths';
+import { CATALOGS, tokenPaths } from '../../profiles/registry';
+import { familyMatrix, MEMBERS, membersOn, whyNotOn } from '../../profiles/families';
+import { FAMILIES } from '../../profiles/families/types';
+import { s2sPaths } from '../../profiles/s2s/paths';
 
-const ALL_PATHS = [...TOKEN_PATHS, ...s2sPaths('xoauth')];
+const ALL_PATHS = [...tokenPaths(), ...s2sPaths('xoauth')];
 const ALL_CASES = Object.values(CATALOGS).flat();
 
 test('the completeness matrix has no hole: each family runs on each path, or the path says why not', () => {
@@ -74,9 +74,9 @@ test('no published case id disappears (tests/expectations/case-ids.json lists ev
   expect([...now].filter((id) => !published.includes(id)), 'ids not yet in case-ids.json').toEqual([]);
 });
 
-test('a family case is located at its member in suites/families (the HTML report links the rule, not define-suite.ts)', () => {
+test('a family case is located at its member in profiles/families (the HTML report links the rule, not define-suite.ts)', () => {
   for (const c of ALL_CASES.filter((x) => x.family)) {
-    expect(c.location?.file, c.id).toContain(`${path.sep}suites${path.sep}families${path.sep}`);
+    expect(c.location?.file, c.id).toContain(`${path.sep}profiles${path.sep}families${path.sep}`);
     const at = readFileSync(c.location!.file, 'utf8').split('\n').slice(c.location!.line - 1, c.location!.line + 2).join(' ');
     const name = c.family!.split('.')[1];
     // The member's own entry names it (or, for the generated ones, the template that makes them).

@@ -3,8 +3,8 @@
 import { expect, test } from '@playwright/test';
 import type { CaseDef, LifecycleScript } from '../../harness/engine/case-model';
 import { judge, type Seen } from '../../harness/engine/run-lifecycle';
-import { SHAREPOINT_S2S_CASES } from '../../suites';
-import { KEY_LIFECYCLE_CASES } from '../../suites/bot-framework/key-lifecycle-cases';
+import { CATALOGS } from '../../profiles/registry';
+import { KEY_LIFECYCLE_CASES } from '../../profiles/bot-framework/key-lifecycle-cases';
 
 const byId = (id: string): CaseDef => KEY_LIFECYCLE_CASES.find((c) => c.id === `BF-C2B-KLC-${id}`)!;
 const verdict = (id: string, o: Parameters<typeof judge>[2], seen: Partial<Seen> = {}) => {
@@ -51,7 +51,7 @@ test('a probing case (how long a withdrawn key stays accepted) reports what it s
 });
 
 test('the metadata document is named as such where keys are certificates in the STS metadata (S2S)', () => {
-  const def = SHAREPOINT_S2S_CASES.find((c) => c.id === 'SPS2S-KLC-002')!;
+  const def = CATALOGS['sharepoint-s2s'].find((c) => c.id === 'SPS2S-KLC-002')!;
   const v = judge(def, def.lifecycle as LifecycleScript, { controlStatus: 200, status: 401 }, { clock: { offsetMs: 1, acknowledged: true }, fetchedDuringFault: 0, jwksFetches: 21 });
   expect(v).toMatchObject({ outcome: 'fail', reason: 'fetched the metadata document 21 times (at most 1 expected)' });
 });

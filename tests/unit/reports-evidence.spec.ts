@@ -6,7 +6,7 @@ import { allureLabelsOf } from '../../harness/reporters/allure-reporter';
 import { cweOf } from '../../harness/results/cwe';
 import { evidenceAttachments } from '../../harness/results/evidence-attachments';
 import { specLinkOf } from '../../harness/results/spec-links';
-import { CATALOGS } from '../../suites';
+import { CATALOGS } from '../../profiles/registry';
 
 const result = (evidence: CaseResult['evidence']): CaseResult => ({
   id: 'BF-C2B-SIG-001', profile: 'bot-framework', title: 'signature emptied', requirement: { ids: ['BF-C2B-11'], spec: 'bot-framework-authentication', section: 'Step 3', level: 'MUST' },

@@ -10,12 +10,12 @@ import { createTestCa } from '../../harness/ca/test-ca';
 import { observe, type ClientExpect, type ClientObservation } from '../../harness/engine/client-observation';
 import { evaluateClient } from '../../harness/engine/run-client-case';
 import { createSigningKeys } from '../../harness/keys/signing-keys';
-import { CLIENT_ID, ISSUER_ID, USER } from '../../harness/profiles/s2s-client';
-import { REALM, SHAREPOINT_ID } from '../../harness/profiles/s2s';
+import { CLIENT_ID, ISSUER_ID, USER } from '../../profiles/s2s-client/facts';
+import { REALM, SHAREPOINT_ID } from '../../profiles/s2s/facts';
 import type { Hit } from '../../harness/servers/router';
 import { bearerTokenOf } from '../../harness/servers/s2s-resource';
 import { runOneShot, type OneShotResult } from '../../harness/sut/one-shot';
-import { CATALOGS } from '../../suites';
+import { CATALOGS } from '../../profiles/registry';
 
 const keys = createSigningKeys(createTestCa(), [{ name: 'client' }, { name: 'other' }]);
 const NOW = Math.floor(Date.now() / 1000);

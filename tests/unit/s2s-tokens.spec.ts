@@ -6,7 +6,7 @@ import { compactVerify, importX509 } from 'jose';
 import nock from 'nock';
 import { createTestCa } from '../../harness/ca/test-ca';
 import { createSigningKeys } from '../../harness/keys/signing-keys';
-import { audience, REALM, S2S_KEYS, s2sBaseline } from '../../harness/profiles/s2s';
+import { audience, REALM, S2S_KEYS, s2sBaseline } from '../../profiles/s2s/facts';
 import { renderToken } from '../../harness/tokens/draft';
 import * as M from '../../harness/tokens/mutations';
 

@@ -5,7 +5,7 @@ import { compactVerify, importSPKI, jwtVerify } from 'jose';
 import nock from 'nock';
 import { createTestCa } from '../../harness/ca/test-ca';
 import { createSigningKeys } from '../../harness/keys/signing-keys';
-import { baseline, BOT_APP_ID, BOT_FRAMEWORK_KEYS, CHANNEL_ISSUER } from '../../harness/profiles/bot-framework';
+import { baseline, BOT_APP_ID, BOT_FRAMEWORK_KEYS, CHANNEL_ISSUER } from '../../profiles/bot-framework/facts';
 import { renderToken, type CaseDraft } from '../../harness/tokens/draft';
 import * as M from '../../harness/tokens/mutations';
 

@@ -1,0 +1,6 @@
+// s2s-client (the SUT sends the tokens): one Playwright test per catalog case; each runs the one-shot
+// SUT in its scenario (shared with the other cases of that scenario) and judges what it sent.
+import { defineClientSuite } from '../../harness/engine/define-suite';
+import { CATALOGS } from '../registry';
+
+defineClientSuite(CATALOGS['s2s-client']);

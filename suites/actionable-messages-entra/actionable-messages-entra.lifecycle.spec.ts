@@ -1,6 +1,0 @@
-// Actionable Messages, key lifecycle: run after all other cases, one at a time (playwright.config.ts).
-import { defineLifecycleSuite } from '../../harness/engine/define-suite';
-import { BASELINES } from '../baselines';
-import { CATALOGS } from '..';
-
-defineLifecycleSuite(CATALOGS['actionable-messages-entra'], BASELINES['actionable-messages-entra'].baseline);

@@ -1,6 +1,0 @@
-// s2s-client (the SUT sends the tokens): one Playwright test per catalog case; each runs the one-shot
-// SUT in its scenario (shared with the other cases of that scenario) and judges what it sent.
-import { defineClientSuite } from '../../harness/engine/define-suite';
-import { S2S_CLIENT_CASES } from '..';
-
-defineClientSuite(S2S_CLIENT_CASES);
