@@ -59,7 +59,7 @@ test('every bot-framework case is one test, titled "<id> <title>", with its id a
     if (def.location) expect(s.tests[0].annotations.find((a) => a.type === 'case-id')?.location, def.id).toEqual(def.location);
   }
   // The catalog's entries are each at a line of their own, not all at one. An entry is a protocol
-  // case, or a family member (suites/families), which one line writes for every path it runs on.
+  // case, or a family member (profiles/families), which one line writes for every path it runs on.
   const located = specs.filter((s) => byId.get(caseIdOf(s.tests[0])!)!.location);
   expect(located.length).toBeGreaterThan(50);
   const entryOf = (s: (typeof specs)[number]) => byId.get(caseIdOf(s.tests[0])!)!.family ?? caseIdOf(s.tests[0])!;
