@@ -10,10 +10,15 @@ import type { OutboundCaseSpec } from './outbound-spec';
 export { LEVELS, OUTCOMES } from '../core/vocabulary';
 export type { CaseText, Expect, HttpExchange, Level, Outcome, Requirement } from '../core/vocabulary';
 
-export interface CaseDef<Path extends string = string> {
+/** The kinds of case, each run by its own runner (harness/engine/define-suite.ts dispatches on it). */
+export type CaseKind = CaseDef['kind'];
+
+/** What every case has, whatever its kind: the catalog entry's identity and its expectation. */
+export interface CaseBase<Path extends string = string> {
   id: string;
   profile: string;
-  /** The inbound path whose valid baseline this case mutates (and whose positive control it runs). */
+  /** The inbound path whose valid baseline this case mutates (and whose positive control it runs);
+   *  for a client-role case, its positive control (app-only, app-user). */
   path: Path;
   /** Where the catalog writes this case (harness/engine/catalog-location.ts): its test's location in Playwright's reports. */
   location?: SourceLocation;
@@ -22,9 +27,19 @@ export interface CaseDef<Path extends string = string> {
   expect: Expect;
   /** Why this expectation: the rule, and where specs disagree which one stands. */
   why: string;
+  /** What the case does to its path's valid baseline. Kept on every kind (an errored case's evidence
+   *  lists them whatever its kind): always empty for lifecycle, client and outbound cases (a lifecycle
+   *  case adds its own signing key to them). */
   mutations: Mutation[];
   /** The case is itself a positive control: no separate control request before it. */
   isControl?: boolean;
+  cwe?: string[];
+  /** The attack family member this case instantiates on its path (profiles/families), when it is one. */
+  family?: string;
+}
+
+/** How an inbound answer is judged besides accept/reject (harness/engine/evaluate.ts reads these). */
+export interface AnswerChecks {
   /** When the SUT accepts, it must by then have fetched this path from this fake (metadata, jwks_uri). */
   mustHaveFetched?: { server: string; path: string };
   /** The SUT must never contact the attacker server for this case (jku / x5u / a serviceUrl pointing there). */
@@ -38,27 +53,59 @@ export interface CaseDef<Path extends string = string> {
   responseCheck?: ResponseCheck;
   /** Any 4xx is a proper refusal (Actionable Messages), not only 401/403 (the Bot Framework spec's two). */
   anyClientErrorRefuses?: boolean;
-  /** While the SUT refuses, send a fresh copy again every second for up to this long (key rotation:
-   *  a SUT may wait out a refresh cool-down before it fetches keys again). */
+  /** Send `requests` fresh valid requests one after another; the SUT may fetch a path of a fake at most `max` times meanwhile. */
+  fetchBudget?: { server: string; pathIncludes: string; requests: number; max: number };
+}
+
+/** An inbound case: its path's valid request with the case's mutations, sent to the SUT after the
+ *  path's positive control (harness/engine/run-case.ts). */
+export interface InboundCase<Path extends string = string> extends CaseBase<Path>, AnswerChecks {
+  kind: 'inbound';
+  /** While the SUT refuses, send a fresh copy again every second for up to this long. */
   retryWhileRefusedMs?: number;
   /** Send the (mutated) request twice, unchanged; the second answer is the one judged (replays). */
   replay?: boolean;
-  /** Send `requests` fresh valid requests one after another; the SUT may fetch a path of a fake at most `max` times meanwhile. */
-  fetchBudget?: { server: string; pathIncludes: string; requests: number; max: number };
-  cwe?: string[];
-  /** The attack family member this case instantiates on its path (profiles/families), when it is one. */
-  family?: string;
-  /** A key-lifecycle case: scripted against the key server and the SUT's clock, run one at a time
-   *  after all other cases (harness/engine/run-lifecycle.ts). */
-  lifecycle?: LifecycleScript;
-  /** A client-role case (s2s-client): the SUT is started in a scenario and a named check judges the
-   *  token it sent there (harness/engine/run-client-case.ts). Its `path` names its positive control
-   *  (app-only, app-user) and `mutations` stay empty. */
-  client?: ClientCaseSpec;
-  /** A bot-outbound case (Bot -> Connector): it sends the bot activities, changes the STS or the SUT's
-   *  clock, and judges the bot's token requests and replies (harness/engine/run-outbound-case.ts). */
-  outbound?: OutboundCaseSpec;
 }
+
+/** A key-lifecycle case: scripted against the key server and the SUT's clock, run one at a time
+ *  after all other cases (harness/engine/run-lifecycle.ts). Its last answer is judged as an inbound
+ *  one (harness/engine/evaluate.ts), after the script's own conditions. */
+export interface LifecycleCase<Path extends string = string> extends CaseBase<Path> {
+  kind: 'lifecycle';
+  lifecycle: LifecycleScript;
+  /** While the SUT refuses, send a fresh copy again every second for up to this long (key rotation:
+   *  a SUT may wait out a refresh cool-down before it fetches keys again). */
+  retryWhileRefusedMs?: number;
+  /** Any 4xx is a proper refusal (Actionable Messages), not only 401/403. */
+  anyClientErrorRefuses?: boolean;
+}
+
+/** A client-role case (s2s-client): the SUT is started in a scenario and a named check judges the
+ *  token it sent there (harness/engine/run-client-case.ts). Its `path` names its positive control
+ *  (app-only, app-user) and `mutations` stay empty. */
+export interface ClientCase<Path extends string = string> extends CaseBase<Path> {
+  kind: 'client';
+  client: ClientCaseSpec;
+}
+
+/** A bot-outbound case (Bot -> Connector): it sends the bot activities, changes the STS or the SUT's
+ *  clock, and judges the bot's token requests and replies (harness/engine/run-outbound-case.ts). */
+export interface OutboundCase<Path extends string = string> extends CaseBase<Path> {
+  kind: 'outbound';
+  outbound: OutboundCaseSpec;
+}
+
+/** A catalog entry: one of the kinds of case, told apart by `kind`. */
+export type CaseDef<Path extends string = string> = InboundCase<Path> | LifecycleCase<Path> | ClientCase<Path> | OutboundCase<Path>;
+
+/** A case of one kind. */
+export type CaseOfKind<K extends CaseKind, Path extends string = string> = Extract<CaseDef<Path>, { kind: K }>;
+
+/** A filter for the cases of one kind: `cases.filter(ofKind('lifecycle'))` is a LifecycleCase[]. */
+export const ofKind =
+  <K extends CaseKind>(kind: K) =>
+  <Path extends string>(c: CaseDef<Path>): c is CaseOfKind<K, Path> =>
+    c.kind === kind;
 
 /** The key server a key-lifecycle case works on: its name in the request log, its two documents' paths, and a key the SUT already trusts. */
 export interface LifecycleKeyServer {

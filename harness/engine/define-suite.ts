@@ -3,8 +3,8 @@
 // case's result attached as JSON for the results reporter. Key-lifecycle cases (they move the SUT's
 // clock and break the key server) go into their own spec file, which the configuration runs after
 // all other cases, one case at a time.
-import { caseFilter, loadRunConfig, oneShotTimeoutMs } from '../run/config';
-import type { CaseDef, CaseResult } from './case-model';
+import { caseFilter, loadRunConfig, oneShotTimeoutMs, type RunConfig } from '../run/config';
+import { ofKind, type CaseDef, type CaseResult } from './case-model';
 import { test } from './fixtures';
 import type { HarnessClient } from './harness-client';
 import { runCase, type BaselineFn } from './run-case';
@@ -16,9 +16,60 @@ import { evidenceAttachments } from '../results/evidence-attachments';
 import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
 import { defineAt } from './catalog-location';
 
-type Runner<Path extends string> = (def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>) => Promise<CaseResult>;
+/** What a suite's runners need besides the case and the harness. */
+interface SuiteContext<Path extends string> {
+  /** The valid request by path (inbound and lifecycle cases mutate it). */
+  baseline: BaselineFn<Path>;
+  /** Client-role cases: their positive controls, and the scenarios the run needs (the controls' first). */
+  client?: { controls: ClientControl[]; scenarios: string[] };
+  /** bot-outbound cases: the catalog's positive control. */
+  outboundControl?: string;
+}
 
-function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>, run: Runner<Path>): void {
+const unhandled = (def: never): never => {
+  throw new Error(`no runner for case ${(def as CaseDef).id} of kind ${(def as CaseDef).kind}`);
+};
+
+const missing = (what: string, def: CaseDef): never => {
+  throw new Error(`${def.id}: its suite has no ${what}`);
+};
+
+/** Each kind of case to its runner: a kind without one is a type error here. */
+function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient, s: SuiteContext<Path>): Promise<CaseResult> {
+  switch (def.kind) {
+    case 'inbound':
+      return runCase(def, h, s.baseline);
+    case 'lifecycle':
+      return runLifecycleCase(def, h, s.baseline);
+    case 'client': {
+      const client = s.client ?? missing('client-role controls', def);
+      prefetchScenarios(client.scenarios, client.controls.map((c) => c.scenario), h);
+      return runClientCase(def, h, client.controls);
+    }
+    case 'outbound':
+      return runOutboundCase(def, h, s.outboundControl ?? missing('positive control', def));
+    default:
+      return unhandled(def);
+  }
+}
+
+/** How much longer than the configured timeout a case of each kind may take. */
+function extraTimeoutMs(def: CaseDef, config: RunConfig): number {
+  switch (def.kind) {
+    case 'inbound':
+      return def.retryWhileRefusedMs ?? 0;
+    case 'lifecycle':
+      return (def.retryWhileRefusedMs ?? 0) + 30_000; // a hang fault, a burst of requests
+    case 'outbound':
+      return 20_000; // several activities, an STS delay
+    case 'client':
+      return 2 * oneShotTimeoutMs(config); // its control's run and its own, each up to the deadline
+    default:
+      return unhandled(def);
+  }
+}
+
+function defineCases<Path extends string>(cases: CaseDef<Path>[], suite: SuiteContext<Path>): void {
   const config = loadRunConfig();
   const selected = cases.filter(caseFilter(config.grep));
   for (const def of selected) {
@@ -35,13 +86,11 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: Base
         ],
       },
       async ({ harness }, testInfo) => {
-        if (def.retryWhileRefusedMs) testInfo.setTimeout(testInfo.timeout + def.retryWhileRefusedMs);
-        if (def.lifecycle) testInfo.setTimeout(testInfo.timeout + 30_000); // a hang fault, a burst of requests
-        if (def.outbound) testInfo.setTimeout(testInfo.timeout + 20_000); // several activities, an STS delay
-        if (def.client) testInfo.setTimeout(testInfo.timeout + 2 * oneShotTimeoutMs(config)); // its control's run and its own, each up to the deadline
+        const extra = extraTimeoutMs(def, config);
+        if (extra) testInfo.setTimeout(testInfo.timeout + extra);
         // Nothing secret leaves the worker: the run's app password is redacted by value, and the signing
         // keys (any private key) by their PEM shape.
-        const result = redactSecrets(await run(def, harness, baseline), [harness.state.appPassword]);
+        const result = redactSecrets(await runOf(def, harness, suite), [harness.state.appPassword]);
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(result), contentType: 'application/json' });
         if (!config.onlyResults) for (const a of evidenceAttachments(result)) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
         // Playwright restarts its worker after every unexpected failure (about a second each), which
@@ -60,14 +109,14 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], baseline: Base
   }
 }
 
-/** The profile's cases that can run side by side (all but the key-lifecycle ones). */
+/** The profile's inbound cases, side by side (all but the key-lifecycle ones). */
 export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
-  defineCases(cases.filter((c) => !c.lifecycle), baseline, runCase);
+  defineCases(cases.filter(ofKind('inbound')), { baseline });
 }
 
 /** The key-lifecycle cases, in catalog order (from a `*.lifecycle.spec.ts` file: see playwright.config.ts). */
 export function defineLifecycleSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
-  defineCases(cases.filter((c) => c.lifecycle), baseline, runLifecycleCase);
+  defineCases(cases.filter(ofKind('lifecycle')), { baseline });
 }
 
 /** The baseline of a suite whose cases build no mutated request (the SUT sends the tokens): never called. */
@@ -76,21 +125,20 @@ const noBaseline = (why: string) => (): never => {
 };
 
 /** A client-role profile's cases (s2s-client): each runs the one-shot SUT in its scenario (harness/engine/run-client-case.ts). */
-export function defineClientSuite(cases: CaseDef[]): void {
-  const controls: ClientControl[] = cases.filter((c) => c.isControl && c.client).map((c) => ({ id: c.id, path: c.path, scenario: c.client!.scenario, check: c.client!.check }));
+export function defineClientSuite(catalog: CaseDef[]): void {
+  const cases = catalog.filter(ofKind('client'));
+  const controls: ClientControl[] = cases.filter((c) => c.isControl).map((c) => ({ id: c.id, path: c.path, scenario: c.client.scenario, check: c.client.check }));
   // The scenarios this run needs (the selected cases' and their controls'), the controls' first.
   const selected = cases.filter(caseFilter(loadRunConfig().grep));
-  const scenarios = [...controls.filter((c) => c.path === 'app-only' || selected.some((x) => x.path === c.path)).map((c) => c.scenario), ...selected.map((c) => c.client!.scenario)];
-  defineCases(cases, noBaseline('a client-role case has no request to send'), (def, h) => {
-    prefetchScenarios(scenarios, controls.map((c) => c.scenario), h);
-    return runClientCase(def, h, controls);
-  });
+  const scenarios = [...controls.filter((c) => c.path === 'app-only' || selected.some((x) => x.path === c.path)).map((c) => c.scenario), ...selected.map((c) => c.client.scenario)];
+  defineCases(cases, { baseline: noBaseline('a client-role case has no request to send'), client: { controls, scenarios } });
 }
 
 /** bot-outbound's cases (the bot's replies), one at a time in catalog order (from a `*.serial.spec.ts` file:
  *  the bot's token cache is state they share), each judged by harness/engine/run-outbound-case.ts. */
-export function defineOutboundSuite(cases: CaseDef[]): void {
+export function defineOutboundSuite(catalog: CaseDef[]): void {
+  const cases = catalog.filter(ofKind('outbound'));
   const control = cases.find((c) => c.isControl);
   if (!control) throw new Error('bot-outbound: no positive control in the catalog');
-  defineCases(cases, noBaseline('a bot-outbound case builds its own activities'), (def, h) => runOutboundCase(def, h, control.id));
+  defineCases(cases, { baseline: noBaseline('a bot-outbound case builds its own activities'), outboundControl: control.id });
 }

@@ -1,5 +1,5 @@
 // The verdict of one case from what was observed: a pure function, so it is unit-tested on its own.
-import type { CaseDef, CaseResult, Outcome } from './case-model';
+import type { AnswerChecks, CaseBase, CaseResult, Outcome } from './case-model';
 import { positiveControlVerdict, type ControlResult, type ControlWording } from './positive-control';
 
 export interface Observation {
@@ -30,7 +30,7 @@ const INBOUND_CONTROL_WORDING: ControlWording = {
   failed: (problem) => `the positive control (the valid token for this path) ${problem}, so a rejection here proves nothing`,
 };
 
-export function evaluate(def: Pick<CaseDef, 'expect' | 'isControl' | 'attackerMustNotBeContacted' | 'mustHaveFetched' | 'noReplyAfterRefusal' | 'responseCheck' | 'fetchBudget' | 'anyClientErrorRefuses'>, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
+export function evaluate(def: Pick<CaseBase, 'expect' | 'isControl'> & AnswerChecks, o: Observation): { outcome: Outcome; reason: string; observed: CaseResult['observed'] } {
   const observed: CaseResult['observed'] = { status: o.status, controlStatus: o.controlStatus };
   if (o.sutGone) return { outcome: 'error', reason: o.sutGone, observed };
   const blocked = positiveControlVerdict(def.isControl, [inboundControl(o)], INBOUND_CONTROL_WORDING);

@@ -3,7 +3,7 @@ import { authorizationShown } from '../results/redact';
 import { decodeForEvidence } from '../tokens/compact';
 import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draft';
 import type { MutationContext } from '../tokens/mutations';
-import type { CaseDef, CaseResult } from './case-model';
+import type { CaseBase, CaseResult, InboundCase } from './case-model';
 import { caseIdentity } from './case-identity';
 import { evaluate, type Observation } from './evaluate';
 import type { RunState } from '../run/state';
@@ -64,7 +64,7 @@ export function renderRequest(draft: CaseDraft, token: string, sutUrl: string): 
 }
 
 /** A fresh baseline of the case's path with the case's mutations applied, signed and rendered. */
-export function mutatedRequest<Path extends string>(def: CaseDef<Path>, baseline: BaselineFn<Path>, c: MutationContext, h: HarnessClient) {
+export function mutatedRequest<Path extends string>(def: Pick<CaseBase<Path>, 'path' | 'mutations'>, baseline: BaselineFn<Path>, c: MutationContext, h: HarnessClient) {
   const draft = baseline(def.path, c, h.state);
   for (const m of def.mutations) m.apply(draft, c);
   const token = renderToken(draft.token, h.state.keys);
@@ -74,7 +74,7 @@ export function mutatedRequest<Path extends string>(def: CaseDef<Path>, baseline
 /** One control token per path per worker: valid for an hour, re-signed after half of that. */
 const controlTokens = new Map<string, { token: string; until: number }>();
 
-export async function runCase<Path extends string>(def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
+export async function runCase<Path extends string>(def: InboundCase<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
   const started = performance.now();
   const c: MutationContext = { keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId: def.id, now: Math.floor(Date.now() / 1000) };
   const o: Observation = {};

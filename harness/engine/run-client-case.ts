@@ -9,7 +9,7 @@ import { authorityOf, CLIENT_ID, ISSUER_ID, scenarioEnv, scenarioNamed, scenario
 import { oneShotProblem, type OneShotResult } from '../sut/one-shot';
 import { authorizationShown } from '../results/redact';
 import { decodeForEvidence } from '../tokens/compact';
-import type { CaseDef, CaseResult } from './case-model';
+import type { CaseBase, CaseResult, ClientCase } from './case-model';
 import { caseIdentity } from './case-identity';
 import { observe, type ClientCheck, type ClientExpect, type ClientObservation, type ClientVerdict } from './client-observation';
 import type { HarnessClient } from './harness-client';
@@ -101,7 +101,7 @@ export interface ClientJudgement {
 }
 
 /** The verdict of a client case: a pure function of what was judged (unit-tested on its own). */
-export function evaluateClient(def: Pick<CaseDef, 'expect'>, j: ClientJudgement): Verdict & { responseProblem?: string } {
+export function evaluateClient(def: Pick<CaseBase, 'expect'>, j: ClientJudgement): Verdict & { responseProblem?: string } {
   if (j.runError) return { outcome: 'error', reason: j.runError };
   // A control case is given no controls (runClientCase), so the rule finds nothing to block it.
   const blocked = positiveControlVerdict(false, j.controls.map((c) => ({ name: c.id, error: c.runError, problem: c.problem })));
@@ -145,9 +145,8 @@ function evidenceOf(s: ScenarioOutcome): CaseResult['evidence'] {
   return evidence;
 }
 
-export async function runClientCase(def: CaseDef, h: HarnessClient, controls: ClientControl[]): Promise<CaseResult> {
+export async function runClientCase(def: ClientCase, h: HarnessClient, controls: ClientControl[]): Promise<CaseResult> {
   const started = performance.now();
-  if (!def.client) throw new Error(`${def.id} is not a client-role case`);
   const needed = def.isControl ? [] : controls.filter((c) => c.path === 'app-only' || c.path === def.path);
   const judgedControls: ClientJudgement['controls'] = [];
   for (const c of needed) {

@@ -6,15 +6,15 @@ import type { ClockState } from '../run/sut-clock';
 import { decodeForEvidence } from '../tokens/compact';
 import { setHeader, signWithCert, signWithKey, type MutationContext } from '../tokens/mutations';
 import { caseIdentity } from './case-identity';
-import type { CaseDef, CaseResult, LifecycleScript } from './case-model';
+import type { CaseResult, LifecycleCase, LifecycleScript } from './case-model';
 import { evaluate, inboundControl, isAccept, type Observation } from './evaluate';
 import { controlPassed } from './positive-control';
 import type { HarnessClient } from './harness-client';
 import { mutatedRequest, type BaselineFn } from './run-case';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export async function runLifecycleCase<Path extends string>(def: CaseDef<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
-  const lc = def.lifecycle as LifecycleScript;
+export async function runLifecycleCase<Path extends string>(def: LifecycleCase<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
+  const lc = def.lifecycle;
   const started = performance.now();
   const o: Observation = {};
   const notes: string[] = [];
@@ -141,7 +141,7 @@ async function probeAcceptance(lc: LifecycleScript, start: ClockState, sendAfter
 }
 
 /** The lifecycle's own conditions first (was the fault exercised, could the clock move, fetch counts), then the usual verdict. */
-export function judge(def: CaseDef, lc: LifecycleScript, o: Observation, seen: Seen): ReturnType<typeof evaluate> {
+export function judge(def: LifecycleCase, lc: LifecycleScript, o: Observation, seen: Seen): ReturnType<typeof evaluate> {
   const base = { status: o.status, controlStatus: o.controlStatus };
   const ran = !o.sutGone && controlPassed(inboundControl(o));
   const keysDocument = lc.keyServer.keysDocument ?? 'keys document';

@@ -13,7 +13,7 @@ import { connectorBearerToken } from '../servers/connector';
 import type { Hit } from '../servers/router';
 import { tokenFingerprint } from '../servers/sts';
 import { renderToken } from '../tokens/draft';
-import type { CaseDef, CaseResult } from './case-model';
+import type { CaseResult, OutboundCase } from './case-model';
 import { caseIdentity } from './case-identity';
 import type { CheckFinding } from '../core/vocabulary';
 import type { HarnessClient } from './harness-client';
@@ -131,10 +131,9 @@ function evidenceOf(x: Exchange | undefined): CaseResult['evidence'] {
   return evidence;
 }
 
-export async function runOutboundCase(def: CaseDef, h: HarnessClient, controlId: string): Promise<CaseResult> {
+export async function runOutboundCase(def: OutboundCase, h: HarnessClient, controlId: string): Promise<CaseResult> {
   const started = performance.now();
   const spec = def.outbound;
-  if (!spec) throw new Error(`${def.id} is not a bot-outbound case`);
   const notes: string[] = [];
   const done = (outcome: CaseResult['outcome'], reason: string, x?: Exchange, observed: CaseResult['observed'] = {}): CaseResult => ({
     ...caseIdentity(def),

@@ -3,7 +3,7 @@
 // its requirement per profile; a case with no reference for a profile is not run there. Where the
 // 2017-era text and current practice disagree, current practice (the later statement) stands and
 // the case says so. Ids are public: never renumber.
-import type { CaseDef, Expect, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
+import type { CaseDef, Expect, InboundCase, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
 import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import {
   AM_APP_ID,
@@ -50,7 +50,7 @@ interface AmCase {
   attackerMustNotBeContacted?: boolean;
   responseCheck?: ResponseCheck;
   replay?: boolean;
-  fetchBudget?: CaseDef['fetchBudget'];
+  fetchBudget?: InboundCase['fetchBudget'];
   retryWhileRefusedMs?: number;
   cwe?: string[];
   /** A key-lifecycle case (run after all others, one at a time); the key server is the profile's. */
@@ -207,11 +207,11 @@ export function amCases(profile: AmProfile): CaseDef<AmPath>[] {
 
 /** The profile's own rules (the attack families come from profiles/families). */
 function protocolCases(profile: AmProfile, entra: boolean, prefix: string): CaseDef<AmPath>[] {
-  return catalog().flatMap((x) => {
+  return catalog().flatMap((x): CaseDef<AmPath>[] => {
     const ref = entra ? x.entra : x.legacy;
     const path = entra ? x.path.entra : x.path.legacy;
     if (!ref || !path) return [];
-    return [{
+    const base = {
       id: `${prefix}-${x.id}`,
       profile,
       path,
@@ -222,14 +222,12 @@ function protocolCases(profile: AmProfile, entra: boolean, prefix: string): Case
       why: x.why,
       mutations: x.mutations,
       isControl: x.isControl,
-      attackerMustNotBeContacted: x.attackerMustNotBeContacted,
-      responseCheck: x.responseCheck,
-      replay: x.replay,
-      fetchBudget: x.fetchBudget,
       retryWhileRefusedMs: x.retryWhileRefusedMs,
       anyClientErrorRefuses: true, // the facts sheet: a refused action gets a 4xx (AM-CUR-11)
       cwe: x.cwe,
-      ...(x.lifecycle ? { lifecycle: { keyServer: AM_KEY_SERVERS[profile], ...x.lifecycle } } : {}),
-    }];
+    };
+    // A catalog entry with a key-lifecycle script is a lifecycle case (run after all others, one at a time).
+    if (x.lifecycle) return [{ ...base, kind: 'lifecycle', lifecycle: { keyServer: AM_KEY_SERVERS[profile], ...x.lifecycle } }];
+    return [{ ...base, kind: 'inbound', attackerMustNotBeContacted: x.attackerMustNotBeContacted, responseCheck: x.responseCheck, replay: x.replay, fetchBudget: x.fetchBudget }];
   });
 }

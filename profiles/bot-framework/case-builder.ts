@@ -1,6 +1,6 @@
 // A compact way to write bot-framework cases as data: shared spec references and a builder that
 // fills in the profile and prefixes ids per family. Ids are public: never renumber.
-import type { CaseDef, CaseText } from '../../harness/engine/case-model';
+import type { CaseText, InboundCase } from '../../harness/engine/case-model';
 import type { BotPath } from './facts';
 import type { Mutation } from '../../harness/tokens/mutations';
 import { callerLocation } from '../../harness/engine/catalog-location';
@@ -20,9 +20,10 @@ export interface CaseSpec extends CaseText {
 }
 
 export function family(prefix: 'BF-C2B' | 'BF-EMU', defaultPath: BotPath) {
-  const cases: CaseDef<BotPath>[] = [];
+  const cases: InboundCase<BotPath>[] = [];
   const add = (id: string, spec: CaseSpec, mutations: Mutation[]): void => {
     cases.push({
+      kind: 'inbound',
       id: `${prefix}-${id}`,
       profile: 'bot-framework',
       path: spec.path ?? defaultPath,

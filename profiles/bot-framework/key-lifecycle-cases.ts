@@ -3,7 +3,7 @@
 // a day where the 24 h cache is the point) after its control and its key-set change, signs with a
 // key of its own, and puts the key server right again afterwards. They run after all other cases,
 // one at a time, in this order.
-import type { CaseDef, CaseText, LifecycleScript, Level } from '../../harness/engine/case-model';
+import type { CaseText, LifecycleCase, LifecycleScript, Level } from '../../harness/engine/case-model';
 import { CONNECTOR_KEY_SERVER, type BotPath } from './facts';
 import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import { C2B_REQ, FACT, FACTS, SPEC } from './case-builder';
@@ -22,9 +22,10 @@ interface LifecycleSpec extends CaseText {
   retryWhileRefusedMs?: number;
 }
 
-const cases: CaseDef<BotPath>[] = [];
+const cases: LifecycleCase<BotPath>[] = [];
 const add = (id: string, s: LifecycleSpec): void => {
   cases.push({
+    kind: 'lifecycle',
     id: `BF-C2B-KLC-${id}`,
     profile: 'bot-framework',
     path: 'channel',

@@ -9,7 +9,7 @@
 //
 // expect: `accept` — the bot must do what the check says; `reject` — no bearer may reach the decoy or
 // the plain-HTTP Connector; `either` — reported only (INFO).
-import type { CaseDef } from '../../harness/engine/case-model';
+import type { OutboundCase } from '../../harness/engine/case-model';
 import { locationOf } from '../../harness/engine/catalog-location';
 import { deliveryCases } from './delivery-cases';
 import { SPEC } from './judging';
@@ -18,8 +18,9 @@ import { tokenCases } from './token-cases';
 /** The catalog in its order (./token-cases.ts, then ./delivery-cases.ts). */
 const catalog = () => [...tokenCases(), ...deliveryCases()];
 
-export function botOutboundCases(): CaseDef[] {
+export function botOutboundCases(): OutboundCase[] {
   return catalog().map((x) => ({
+    kind: 'outbound',
     id: `BF-B2O-${x.id}`,
     profile: 'bot-outbound',
     path: 'channel',

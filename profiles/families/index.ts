@@ -1,7 +1,7 @@
 // Every attack family's members, and how a path instantiates them: one case per member that applies
 // to the path, with the path's case id, requirement and mutations. A member that applies but has no
 // id on the path is a hole in the catalog: instantiating the path fails and says which.
-import type { CaseDef } from '../../harness/engine/case-model';
+import type { InboundCase } from '../../harness/engine/case-model';
 import { ALGORITHM } from './algorithm';
 import { AUDIENCE, CLAIM_TYPES, ISSUER, TIME } from './claims';
 import { JWS_FORM } from './jws-form';
@@ -32,10 +32,11 @@ export function membersOn(p: TokenPath): Array<{ member: FamilyMember; id: strin
 }
 
 /** A path's family cases as catalog entries of a profile (ids prefixed, e.g. BF-C2B-). */
-export function familyCases<Path extends string>(p: TokenPath, profile: string, idPrefix: string, defaultSpec: string): CaseDef<Path>[] {
+export function familyCases<Path extends string>(p: TokenPath, profile: string, idPrefix: string, defaultSpec: string): InboundCase<Path>[] {
   return membersOn(p).map(({ member, id }) => {
     const ref = p.refs[member.family]!;
     return {
+      kind: 'inbound',
       id: `${idPrefix}-${id}`,
       profile,
       path: p.profilePath as Path,

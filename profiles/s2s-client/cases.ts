@@ -7,7 +7,7 @@
 //
 // expect: `accept` — what the SUT sends must pass the check; `reject` — the SUT must refuse to send
 // a token there; `either` — reported only (INFO).
-import type { CaseDef, Expect, Level } from '../../harness/engine/case-model';
+import type { ClientCase, Expect, Level } from '../../harness/engine/case-model';
 import { callerLocation, located, locationOf } from '../../harness/engine/catalog-location';
 import { arrival, AUD, bad, discoveredParts, exited, FACT, FACTS, later, noTokenAt, ok, show, SPS, stringsProblem, timesProblem, upperCaseValues, withActor, withOuter, withToken, XO, type ClientCaseEntry } from './checks';
 import { NII_WINDOWS } from './facts';
@@ -206,8 +206,9 @@ function catalog(): ClientCaseEntry[] {
   return c;
 }
 
-export function s2sClientCases(): CaseDef[] {
+export function s2sClientCases(): ClientCase[] {
   return catalog().map((x) => ({
+    kind: 'client',
     id: `S2SC-${x.id}`,
     profile: 's2s-client',
     path: x.path,

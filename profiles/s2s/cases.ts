@@ -41,10 +41,10 @@ export function s2sCases(profile: S2sProfile): CaseDef<S2sPath>[] {
 
 /** The profiles' own rules (the attack families come from profiles/families). */
 function protocolCases(profile: S2sProfile, prefix: string): CaseDef<S2sPath>[] {
-  return catalog().flatMap((x) => {
+  return catalog().flatMap((x): CaseDef<S2sPath>[] => {
     const ref = profile === 'xoauth' ? x.xo : x.sps;
     if (!ref) return [];
-    return [{
+    const base = {
       id: `${prefix}-${x.id}`,
       profile,
       path: x.path,
@@ -56,11 +56,10 @@ function protocolCases(profile: S2sProfile, prefix: string): CaseDef<S2sPath>[] 
       why: x.why,
       mutations: x.mutations.map((m) => forProfile(profile, m)),
       isControl: x.isControl,
-      attackerMustNotBeContacted: x.attackerMustNotBeContacted,
-      responseCheck: x.responseCheck,
       cwe: x.cwe,
-      retryWhileRefusedMs: x.retryWhileRefusedMs,
-      ...(x.lifecycle ? { lifecycle: { keyServer: S2S_KEY_SERVER, ...x.lifecycle } } : {}),
-    }];
+    };
+    // A catalog entry with a key-lifecycle script is a lifecycle case (run after all others, one at a time).
+    if (x.lifecycle) return [{ ...base, kind: 'lifecycle', lifecycle: { keyServer: S2S_KEY_SERVER, ...x.lifecycle }, retryWhileRefusedMs: x.retryWhileRefusedMs }];
+    return [{ ...base, kind: 'inbound', attackerMustNotBeContacted: x.attackerMustNotBeContacted, responseCheck: x.responseCheck, retryWhileRefusedMs: x.retryWhileRefusedMs }];
   });
 }

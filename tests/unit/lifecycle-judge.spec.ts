@@ -1,15 +1,15 @@
 // The key-lifecycle verdict on its own (a pure function): the lifecycle's own conditions come first
 // (was the fault exercised, could the SUT's clock move, fetch counts), then the usual verdict.
 import { expect, test } from '@playwright/test';
-import type { CaseDef, LifecycleScript } from '../../harness/engine/case-model';
+import { ofKind, type LifecycleCase } from '../../harness/engine/case-model';
 import { judge, type Seen } from '../../harness/engine/run-lifecycle';
 import { CATALOGS } from '../../profiles/registry';
 import { KEY_LIFECYCLE_CASES } from '../../profiles/bot-framework/key-lifecycle-cases';
 
-const byId = (id: string): CaseDef => KEY_LIFECYCLE_CASES.find((c) => c.id === `BF-C2B-KLC-${id}`)!;
+const byId = (id: string): LifecycleCase => KEY_LIFECYCLE_CASES.find((c) => c.id === `BF-C2B-KLC-${id}`)!;
 const verdict = (id: string, o: Parameters<typeof judge>[2], seen: Partial<Seen> = {}) => {
   const def = byId(id);
-  return judge(def, def.lifecycle as LifecycleScript, o, { clock: { offsetMs: 3_660_000, acknowledged: true }, fetchedDuringFault: 1, jwksFetches: 1, ...seen });
+  return judge(def, def.lifecycle, o, { clock: { offsetMs: 3_660_000, acknowledged: true }, fetchedDuringFault: 1, jwksFetches: 1, ...seen });
 };
 
 test('fail closed: refused passes, accepted fails, and without a fetch during the fault it proves nothing', () => {
@@ -51,8 +51,8 @@ test('a probing case (how long a withdrawn key stays accepted) reports what it s
 });
 
 test('the metadata document is named as such where keys are certificates in the STS metadata (S2S)', () => {
-  const def = CATALOGS['sharepoint-s2s'].find((c) => c.id === 'SPS2S-KLC-002')!;
-  const v = judge(def, def.lifecycle as LifecycleScript, { controlStatus: 200, status: 401 }, { clock: { offsetMs: 1, acknowledged: true }, fetchedDuringFault: 0, jwksFetches: 21 });
+  const def = CATALOGS['sharepoint-s2s'].filter(ofKind('lifecycle')).find((c) => c.id === 'SPS2S-KLC-002')!;
+  const v = judge(def, def.lifecycle, { controlStatus: 200, status: 401 }, { clock: { offsetMs: 1, acknowledged: true }, fetchedDuringFault: 0, jwksFetches: 21 });
   expect(v).toMatchObject({ outcome: 'fail', reason: 'fetched the metadata document 21 times (at most 1 expected)' });
 });
 

@@ -6,7 +6,7 @@ import { verdictOfFinding } from '../../harness/engine/finding-verdict';
 import { CONTROL_WORDING, controlPassed, positiveControlVerdict } from '../../harness/engine/positive-control';
 import { evaluateClient } from '../../harness/engine/run-client-case';
 import { judge } from '../../harness/engine/run-lifecycle';
-import type { CaseDef, LifecycleScript } from '../../harness/engine/case-model';
+import type { LifecycleCase, LifecycleScript } from '../../harness/engine/case-model';
 
 test('the rule: a control that could not run makes the case error, one that failed inconclusive, a control case needs none', () => {
   expect(positiveControlVerdict(false, [])).toBeUndefined();
@@ -30,7 +30,7 @@ test('inbound cases (evaluate, and the key-lifecycle judge through it): the vali
   expect(evaluate(reject, { controlError: 'could not reach the SUT: ECONNREFUSED' })).toMatchObject({ outcome: 'error', reason: 'positive control: could not reach the SUT: ECONNREFUSED' });
   expect(evaluate({ ...reject, isControl: true }, { status: 401 }).outcome).toBe('pass');
   const lc = { keyServer: { server: 'front', metadata: /m/, jwks: /k/, controlKey: 'a' }, advanceClockMs: 0, before: {}, after: {}, signWith: 'a', mustFetchDuringFault: 'jwks' } as LifecycleScript;
-  const def = { id: 'X', expect: 'reject', lifecycle: lc } as CaseDef;
+  const def = { kind: 'lifecycle', id: 'X', expect: 'reject', lifecycle: lc } as LifecycleCase;
   const seen = { clock: { offsetMs: 0, acknowledged: true }, fetchedDuringFault: 0, jwksFetches: 0 };
   // The lifecycle's own conditions apply only after the control passed.
   expect(judge(def, lc, { controlStatus: 200, status: 401 }, seen).reason).toMatch(/^the SUT did not fetch the keys document/);

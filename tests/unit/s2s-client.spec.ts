@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CompactSign } from 'jose';
 import { createTestCa } from '../../harness/ca/test-ca';
+import { ofKind } from '../../harness/engine/case-model';
 import { observe, type ClientExpect, type ClientObservation } from '../../harness/engine/client-observation';
 import { evaluateClient } from '../../harness/engine/run-client-case';
 import { createSigningKeys } from '../../harness/keys/signing-keys';
@@ -36,7 +37,7 @@ const hit = (authorization?: string, server = 'resource'): Hit => ({ at: NOW * 1
 async function observed(tokens: string[], decoy: Hit[] = []): Promise<ClientObservation> {
   return observe({ scenario: 'plain', target: `https://${HOST}/sites/plain/_api/web`, run: exit0, targetHits: [hit('Bearer'), ...tokens.map((t) => hit(`Bearer ${t}`))], decoyHits: decoy, certPem: keys.client.certPem });
 }
-const check = (id: string) => CATALOGS['s2s-client'].find((c) => c.id === id)!.client!.check;
+const check = (id: string) => CATALOGS['s2s-client'].filter(ofKind('client')).find((c) => c.id === id)!.client.check;
 
 test('the verdict: a run that proves nothing is an error, a failed control makes the case inconclusive, then the check decides', () => {
   expect(evaluateClient({ expect: 'accept' }, { runError: 'hung', controls: [] })).toEqual({ outcome: 'error', reason: 'hung' });
