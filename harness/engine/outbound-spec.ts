@@ -75,6 +75,10 @@ export interface OutboundContext {
   /** The token requests the fake STS has received (since a time), as it recorded them. */
   tokenRequests(since?: number): Promise<Hit[]>;
   sutGone(): Promise<string | undefined>;
+  /** Whether the bot is still up, proven by an answer: a request it must answer (no token, so refused)
+   *  is sent, and the reason it is gone comes back when it does not answer. A crash that follows a
+   *  fault by a few milliseconds is seen, where a look at the process alone could come too early. */
+  stillUp(): Promise<string | undefined>;
   /** The positive control's exchange (sent once per worker). */
   control: Exchange;
   notes: string[];

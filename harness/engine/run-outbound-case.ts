@@ -176,6 +176,14 @@ export async function runOutboundCase(def: OutboundCase, h: HarnessClient, contr
     issuedTokens: () => issuedTokens(h),
     tokenRequests: (since) => tokenRequests(h, since),
     sutGone: () => h.sutGone(),
+    stillUp: async () => {
+      try {
+        await h.sendToSut('POST', h.state.sutUrl, { 'content-type': 'application/json' }, '{}');
+      } catch (err) {
+        return (await h.sutGone()) ?? `it no longer answers: ${(err as Error).message}`;
+      }
+      return h.sutGone();
+    },
   };
   let v: CheckFinding;
   try {

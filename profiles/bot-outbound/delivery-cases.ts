@@ -106,7 +106,7 @@ export function deliveryCases(): Spec[] {
         const started = Date.now();
         const x = await ctx.send({ waitMs: SLOW_STS_MS + 2000 });
         const ms = Date.now() - started;
-        const gone = await ctx.sutGone();
+        const gone = await ctx.stillUp();
         if (gone) return bad(`the bot went down: ${gone}`);
         const r = connectorReply(x);
         return r?.accepted ? ok(`the reply got through with the late token; the activity was answered ${x.status ?? x.error} after ${ms} ms`) : bad(`no accepted reply (${describeReply(r, await ctx.issuedTokens())}); the activity was answered ${x.status ?? x.error}`);
@@ -136,7 +136,7 @@ export function deliveryCases(): Spec[] {
           exchanges.push(await ctx.send());
           opened = (await ctx.stsTlsConnections()) - before;
         }
-        const gone = await ctx.sutGone();
+        const gone = await ctx.stillUp();
         if (gone) return bad(`the bot went down when the STS presented an untrusted certificate: ${gone}`);
         const tokenRequests = exchanges.flatMap((x) => x.sts);
         const overTls = tokenRequests.filter((r) => r.hit.scheme !== 'http');

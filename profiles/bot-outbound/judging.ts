@@ -74,7 +74,7 @@ export function stsFault(fault: Parameters<OutboundContext['sts']>[0]['fault'], 
     if (!('since' in at)) return at;
     await ctx.sts({ fault });
     const during = await ctx.send();
-    const gone = await ctx.sutGone();
+    const gone = await ctx.stillUp();
     if (gone) return bad(`the bot went down when the STS ${what}: ${gone}`);
     if (!during.sts.length) return moot(`the bot asked the STS nothing after its token expired, so the fault (${what}) was not exercised (EXP-001 judges that)`);
     const sent = during.replies.filter((r) => r.server === 'front');
