@@ -4,8 +4,9 @@
 import type { Expect, HttpExchange, Outcome, Requirement, SourceLocation, Tier } from '../core/vocabulary';
 import type { Mutation } from '../tokens/mutations';
 import type { LifecycleCommand } from '../servers/key-lifecycle';
-import type { ClientCaseSpec } from './client-observation';
+import type { ClientCaseSpec } from './client-spec';
 import type { OutboundCaseSpec } from './outbound-spec';
+import type { HarnessClient } from './harness-client';
 
 export { LEVELS, OUTCOMES } from '../core/vocabulary';
 export type { CaseText, Expect, HttpExchange, Level, Outcome, Requirement } from '../core/vocabulary';
@@ -81,7 +82,7 @@ export interface LifecycleCase<Path extends string = string> extends CaseBase<Pa
 }
 
 /** A client-role case (s2s-client): the SUT is started in a scenario and a named check judges the
- *  token it sent there (harness/engine/run-client-case.ts). Its `path` names its positive control
+ *  token it sent there (profiles/s2s-client/runner.ts). Its `path` names its positive control
  *  (app-only, app-user) and `mutations` stay empty. */
 export interface ClientCase<Path extends string = string> extends CaseBase<Path> {
   kind: 'client';
@@ -89,7 +90,7 @@ export interface ClientCase<Path extends string = string> extends CaseBase<Path>
 }
 
 /** A bot-outbound case (Bot -> Connector): it sends the bot activities, changes the STS or the SUT's
- *  clock, and judges the bot's token requests and replies (harness/engine/run-outbound-case.ts). */
+ *  clock, and judges the bot's token requests and replies (profiles/bot-outbound/runner.ts). */
 export interface OutboundCase<Path extends string = string> extends CaseBase<Path> {
   kind: 'outbound';
   outbound: OutboundCaseSpec;
@@ -106,6 +107,10 @@ export const ofKind =
   <K extends CaseKind>(kind: K) =>
   <Path extends string>(c: CaseDef<Path>): c is CaseOfKind<K, Path> =>
     c.kind === kind;
+
+/** A profile's own runner of one kind of case (s2s-client's, bot-outbound's: in the profile's folder),
+ *  which its spec file hands to the engine (define-suite.ts): the case and the worker's harness, its result. */
+export type CaseRunner<Def extends CaseDef> = (def: Def, h: HarnessClient) => Promise<CaseResult>;
 
 /** The key server a key-lifecycle case works on: its name in the request log, its two documents' paths, and a key the SUT already trusts. */
 export interface LifecycleKeyServer {

@@ -2,15 +2,15 @@
 // its id as an annotation (`case-id`, what the reporters find the case by), tagged by level, with the
 // case's result attached as JSON for the results reporter. Key-lifecycle cases (they move the SUT's
 // clock and break the key server) go into their own spec file, which the configuration runs after
-// all other cases, one case at a time.
+// all other cases, one case at a time. The engine runs the inbound and lifecycle cases itself; a
+// profile with a runner of its own (s2s-client, bot-outbound) keeps it in its folder and its spec
+// file hands it in (defineClientSuite, defineOutboundSuite): nothing here imports a profile.
 import { caseFilter, loadRunConfig, oneShotTimeoutMs, type RunConfig } from '../run/config';
-import { ofKind, type CaseDef, type CaseResult } from './case-model';
+import { ofKind, type CaseDef, type CaseResult, type CaseRunner, type ClientCase, type OutboundCase } from './case-model';
 import { test } from './fixtures';
 import type { HarnessClient } from './harness-client';
 import { runCase, type BaselineFn } from './run-case';
 import { runLifecycleCase } from './run-lifecycle';
-import { runOutboundCase } from './run-outbound-case';
-import { prefetchScenarios, runClientCase, type ClientControl } from './run-client-case';
 import { redactSecrets } from '../results/redact';
 import { evidenceAttachments } from '../results/evidence-attachments';
 import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
@@ -20,10 +20,10 @@ import { defineAt } from './catalog-location';
 interface SuiteContext<Path extends string> {
   /** The valid request by path (inbound and lifecycle cases mutate it). */
   baseline: BaselineFn<Path>;
-  /** Client-role cases: their positive controls, and the scenarios the run needs (the controls' first). */
-  client?: { controls: ClientControl[]; scenarios: string[] };
-  /** bot-outbound cases: the catalog's positive control. */
-  outboundControl?: string;
+  /** Client-role cases: the profile's runner (profiles/s2s-client/runner.ts). */
+  client?: CaseRunner<ClientCase>;
+  /** bot-outbound cases: the profile's runner (profiles/bot-outbound/runner.ts). */
+  outbound?: CaseRunner<OutboundCase>;
 }
 
 const unhandled = (def: never): never => {
@@ -41,13 +41,10 @@ function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient, s: Sui
       return runCase(def, h, s.baseline);
     case 'lifecycle':
       return runLifecycleCase(def, h, s.baseline);
-    case 'client': {
-      const client = s.client ?? missing('client-role controls', def);
-      prefetchScenarios(client.scenarios, client.controls.map((c) => c.scenario), h);
-      return runClientCase(def, h, client.controls);
-    }
+    case 'client':
+      return (s.client ?? missing('client-role runner', def))(def, h);
     case 'outbound':
-      return runOutboundCase(def, h, s.outboundControl ?? missing('positive control', def));
+      return (s.outbound ?? missing('bot-outbound runner', def))(def, h);
     default:
       return unhandled(def);
   }
@@ -124,21 +121,14 @@ const noBaseline = (why: string) => (): never => {
   throw new Error(why);
 };
 
-/** A client-role profile's cases (s2s-client): each runs the one-shot SUT in its scenario (harness/engine/run-client-case.ts). */
-export function defineClientSuite(catalog: CaseDef[]): void {
-  const cases = catalog.filter(ofKind('client'));
-  const controls: ClientControl[] = cases.filter((c) => c.isControl).map((c) => ({ id: c.id, path: c.path, scenario: c.client.scenario, check: c.client.check }));
-  // The scenarios this run needs (the selected cases' and their controls'), the controls' first.
-  const selected = cases.filter(caseFilter(loadRunConfig().grep));
-  const scenarios = [...controls.filter((c) => c.path === 'app-only' || selected.some((x) => x.path === c.path)).map((c) => c.scenario), ...selected.map((c) => c.client.scenario)];
-  defineCases(cases, { baseline: noBaseline('a client-role case has no request to send'), client: { controls, scenarios } });
+/** A client-role profile's cases (s2s-client), each run by the profile's runner (profiles/s2s-client/runner.ts:
+ *  the one-shot SUT in the case's scenario, judged against the catalog's positive controls). */
+export function defineClientSuite(catalog: CaseDef[], runner: CaseRunner<ClientCase>): void {
+  defineCases(catalog.filter(ofKind('client')), { baseline: noBaseline('a client-role case has no request to send'), client: runner });
 }
 
 /** bot-outbound's cases (the bot's replies), one at a time in catalog order (from a `*.serial.spec.ts` file:
- *  the bot's token cache is state they share), each judged by harness/engine/run-outbound-case.ts. */
-export function defineOutboundSuite(catalog: CaseDef[]): void {
-  const cases = catalog.filter(ofKind('outbound'));
-  const control = cases.find((c) => c.isControl);
-  if (!control) throw new Error('bot-outbound: no positive control in the catalog');
-  defineCases(cases, { baseline: noBaseline('a bot-outbound case builds its own activities'), outboundControl: control.id });
+ *  the bot's token cache is state they share), each judged by the profile's runner (profiles/bot-outbound/runner.ts). */
+export function defineOutboundSuite(catalog: CaseDef[], runner: CaseRunner<OutboundCase>): void {
+  defineCases(catalog.filter(ofKind('outbound')), { baseline: noBaseline('a bot-outbound case builds its own activities'), outbound: runner });
 }

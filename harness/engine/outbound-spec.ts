@@ -1,7 +1,7 @@
 // What a bot-outbound case (Bot -> Connector) is given and returns: the activities it sends the bot
 // and what followed from each, the changes it may make to the fakes, and its check's finding. Types
-// (and the names of the fakes a reply may reach) apart from the runner, harness/engine/run-outbound-case.ts,
-// so that the case model can name a case's spec without importing the runner.
+// (and the names of the fakes a reply may reach) apart from the runner, the profile's own (profiles/bot-outbound/runner.ts),
+// so that the case model can name a case's spec without importing the runner: the engine imports no profile.
 import type { CheckFinding } from '../core/vocabulary';
 import type { ClockState } from '../run/sut-clock';
 import type { Hit } from '../servers/router';
@@ -57,7 +57,7 @@ export interface SendOptions {
   claimServiceUrl?: (urls: Record<string, string>) => string;
   /** The conversation id's prefix (`redirect-` makes the Connector redirect the reply to the decoy). */
   conversationPrefix?: string;
-  /** How long to wait for a reply (default run-outbound-case.ts's REPLY_WAIT_MS). */
+  /** How long to wait for a reply (default profiles/bot-outbound/runner.ts's REPLY_WAIT_MS). */
   waitMs?: number;
 }
 

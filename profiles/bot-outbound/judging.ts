@@ -2,9 +2,9 @@
 // reply the Connector got and whose token it carried, moving the bot's clock to a token's expiry, and
 // an STS fault's scenario; with the catalog entry's shape.
 import type { CaseText } from '../../harness/engine/case-model';
-import type { ClientVerdict } from '../../harness/engine/client-observation';
+import type { ClientVerdict } from '../../harness/engine/client-spec';
 import { authorizationShown } from '../../harness/results/redact';
-import type { Exchange, OutboundContext, ReplyHit, StsRequest } from '../../harness/engine/run-outbound-case';
+import type { Exchange, OutboundContext, ReplyHit, StsRequest } from './runner';
 import { BOT_CONNECTOR_SCOPE, BOT_TENANT } from '../bot-framework/facts';
 
 export const SPEC = 'bot-framework-authentication';

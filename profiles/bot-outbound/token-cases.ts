@@ -1,7 +1,7 @@
 // bot-outbound, first part of the catalog: the positive control, the token request (endpoint, scope,
 // form), the bearer as issued, and the token's cache, renewal and expiry. Ids are public: never renumber.
 import { entryLocation, located } from '../../harness/engine/catalog-location';
-import { controlProblem, type Exchange } from '../../harness/engine/run-outbound-case';
+import { controlProblem, type Exchange } from './runner';
 import { authorizationShown } from '../../harness/results/redact';
 import { BOT_APP_ID } from '../bot-framework/facts';
 import { B2C, bad, CACHE_REPLIES, clockToExpiry, connectorReply, describeReply, freshBearer, isForm, moot, ok, SCOPE, SHORT_LIFETIME_S, SHORT_WAIT_MS, TOKEN_PATH, type Spec } from './judging';

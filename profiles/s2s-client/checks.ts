@@ -2,7 +2,7 @@
 // (its token, the actor, the outer token), and the checks the cases share (times, strings, where a
 // token must never go), with the catalog entry's shape.
 import type { Expect, Level } from '../../harness/engine/case-model';
-import type { ClientCheck, ClientObservation, ClientVerdict, DecodedJwt, SentToken } from '../../harness/engine/client-observation';
+import type { ClientCheck, ClientObservation, ClientVerdict, DecodedJwt, SentToken } from './observation';
 
 export const SPS = 'ms-sps2sauth-sharepoint-s2s';
 export const XO = 'ms-xoauth-oauth2-extensions';

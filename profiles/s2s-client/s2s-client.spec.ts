@@ -2,5 +2,7 @@
 // SUT in its scenario (shared with the other cases of that scenario) and judges what it sent.
 import { defineClientSuite } from '../../harness/engine/define-suite';
 import { CATALOGS } from '../registry';
+import { clientRunner } from './runner';
 
-defineClientSuite(CATALOGS['s2s-client']);
+// The profile's own runner, handed to the engine (which imports no profile).
+defineClientSuite(CATALOGS['s2s-client'], clientRunner(CATALOGS['s2s-client']));

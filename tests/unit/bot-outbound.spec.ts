@@ -8,7 +8,7 @@ import { createTestCa } from '../../harness/ca/test-ca';
 import { createSigningKeys } from '../../harness/keys/signing-keys';
 import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, EMULATOR_TENANTS, OTHER_APP_ID, v1Issuer } from '../../profiles/bot-framework/facts';
 import { connectorBearerVerifier } from '../../profiles/bot-framework/world';
-import { bearerOf, controlProblem, type Exchange, type StsRequest } from '../../harness/engine/run-outbound-case';
+import { bearerOf, controlProblem, type Exchange, type StsRequest } from '../../profiles/bot-outbound/runner';
 import { addConnectorRoutes } from '../../harness/servers/connector';
 import { listen, type RunningServer } from '../../harness/servers/listen';
 import { HitLog, Router, type Hit } from '../../harness/servers/router';

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { evaluate, inboundControl } from '../../harness/engine/evaluate';
 import { verdictOfFinding } from '../../harness/engine/finding-verdict';
 import { CONTROL_WORDING, controlPassed, positiveControlVerdict } from '../../harness/engine/positive-control';
-import { evaluateClient } from '../../harness/engine/run-client-case';
+import { evaluateClient } from '../../profiles/s2s-client/runner';
 import { judge } from '../../harness/engine/run-lifecycle';
 import type { LifecycleCase, LifecycleScript } from '../../harness/engine/case-model';
 

@@ -6,26 +6,28 @@
 // they share). The positive-control rule: unless the bot replied to a plain activity with a token the
 // STS issued and the Connector accepted (BF-B2O-POS-001), a case is `inconclusive`; the cases that
 // judge the control's own exchange (its token request, its bearer's bytes) need only that exchange.
+// The profile's own runner: its spec file hands it to the engine (defineOutboundSuite), which does
+// not import it; the case's spec types stay in harness/engine/outbound-spec.ts, for the case model.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { baseline as botBaseline } from '../../profiles/bot-framework/facts';
-import type { ClockState } from '../run/sut-clock';
-import { connectorBearerToken } from '../servers/connector';
-import type { Hit } from '../servers/router';
-import { tokenFingerprint } from '../servers/sts';
-import { renderToken } from '../tokens/draft';
-import type { CaseResult, OutboundCase } from './case-model';
-import { caseIdentity } from './case-identity';
-import type { CheckFinding } from '../core/vocabulary';
-import type { HarnessClient } from './harness-client';
-import { flatHeaders } from './http-send';
-import { REPLY_SERVERS, type Bearer, type Exchange, type OutboundContext, type ReplyHit, type ReplyServer, type SendOptions, type StsRequest } from './outbound-spec';
-import { authorizationShown } from '../results/redact';
-import { renderRequest } from './run-case';
-import { verdictOfFinding } from './finding-verdict';
-import { CONTROL_WORDING, positiveControlVerdict, type ControlWording } from './positive-control';
+import { baseline as botBaseline } from '../bot-framework/facts';
+import type { ClockState } from '../../harness/run/sut-clock';
+import { connectorBearerToken } from '../../harness/servers/connector';
+import type { Hit } from '../../harness/servers/router';
+import { tokenFingerprint } from '../../harness/servers/sts';
+import { renderToken } from '../../harness/tokens/draft';
+import { ofKind, type CaseDef, type CaseResult, type CaseRunner, type OutboundCase } from '../../harness/engine/case-model';
+import { caseIdentity } from '../../harness/engine/case-identity';
+import type { CheckFinding } from '../../harness/core/vocabulary';
+import type { HarnessClient } from '../../harness/engine/harness-client';
+import { flatHeaders } from '../../harness/engine/http-send';
+import { REPLY_SERVERS, type Bearer, type Exchange, type OutboundContext, type ReplyHit, type ReplyServer, type SendOptions, type StsRequest } from '../../harness/engine/outbound-spec';
+import { authorizationShown } from '../../harness/results/redact';
+import { renderRequest } from '../../harness/engine/run-case';
+import { verdictOfFinding } from '../../harness/engine/finding-verdict';
+import { CONTROL_WORDING, positiveControlVerdict, type ControlWording } from '../../harness/engine/positive-control';
 
 // The case's spec and context types, for the catalog and the tests that import them from here.
-export type { Bearer, Exchange, OutboundCaseSpec, OutboundContext, ReplyHit, SendOptions, StsRequest } from './outbound-spec';
+export type { Bearer, Exchange, OutboundCaseSpec, OutboundContext, ReplyHit, SendOptions, StsRequest } from '../../harness/engine/outbound-spec';
 
 /** How long a reply may take to reach a fake after the bot answered the activity (the reference and
  *  both SDKs send it before they answer; a bot may send it just after). */
@@ -202,4 +204,11 @@ export async function runOutboundCase(def: OutboundCase, h: HarnessClient, contr
   }
   const { outcome, reason, responseProblem } = verdictOfFinding(def.expect, v);
   return done(outcome, reason, last, { ...observed, ...(responseProblem !== undefined ? { responseProblem } : {}) });
+}
+
+/** The runner of bot-outbound's cases, for defineOutboundSuite: each judged against the catalog's positive control. */
+export function outboundRunner(catalog: CaseDef[]): CaseRunner<OutboundCase> {
+  const control = catalog.filter(ofKind('outbound')).find((c) => c.isControl);
+  if (!control) throw new Error('bot-outbound: no positive control in the catalog');
+  return (def, h) => runOutboundCase(def, h, control.id);
 }

@@ -3,20 +3,21 @@
 // ask), then the case's named check judges what reached the fakes. The positive-control rule holds:
 // unless the SUT completed the plain app-only scenario with a token signed by its certificate (and,
 // for app+user cases, the plain app+user one with an outer token carrying such an actor), a case
-// proves nothing and is `inconclusive`.
-import { loadRunConfig, oneShotTimeoutMs } from '../run/config';
-import { authorityOf, CLIENT_ID, ISSUER_ID, scenarioEnv, scenarioNamed, scenarioTarget, sitePath, USER, type ClientScenario } from '../../profiles/s2s-client/facts';
-import { oneShotProblem, type OneShotResult } from '../sut/one-shot';
-import { authorizationShown } from '../results/redact';
-import { decodeForEvidence } from '../tokens/compact';
-import type { CaseBase, CaseResult, ClientCase } from './case-model';
-import { caseIdentity } from './case-identity';
-import { observe, type ClientCheck, type ClientExpect, type ClientObservation, type ClientVerdict } from './client-observation';
-import type { HarnessClient } from './harness-client';
-import { flatHeaders } from './http-send';
-import { verdictOfFinding } from './finding-verdict';
-import { positiveControlVerdict } from './positive-control';
-import type { Verdict } from '../core/vocabulary';
+// proves nothing and is `inconclusive`. The profile's own runner: its spec file hands it to the
+// engine (defineClientSuite), which does not import it.
+import { caseFilter, loadRunConfig, oneShotTimeoutMs } from '../../harness/run/config';
+import { authorityOf, CLIENT_ID, ISSUER_ID, scenarioEnv, scenarioNamed, scenarioTarget, sitePath, USER, type ClientScenario } from './facts';
+import { oneShotProblem, type OneShotResult } from '../../harness/sut/one-shot';
+import { authorizationShown } from '../../harness/results/redact';
+import { decodeForEvidence } from '../../harness/tokens/compact';
+import { ofKind, type CaseBase, type CaseDef, type CaseResult, type CaseRunner, type ClientCase } from '../../harness/engine/case-model';
+import { caseIdentity } from '../../harness/engine/case-identity';
+import { observe, type ClientCheck, type ClientExpect, type ClientObservation, type ClientVerdict } from './observation';
+import type { HarnessClient } from '../../harness/engine/harness-client';
+import { flatHeaders } from '../../harness/engine/http-send';
+import { verdictOfFinding } from '../../harness/engine/finding-verdict';
+import { positiveControlVerdict } from '../../harness/engine/positive-control';
+import type { Verdict } from '../../harness/core/vocabulary';
 
 /** A positive control: the control case of a path, whose check every case of the path needs to pass. */
 export interface ClientControl {
@@ -174,4 +175,18 @@ export async function runClientCase(def: ClientCase, h: HarnessClient, controls:
   if (v.responseProblem) observed.responseProblem = v.responseProblem;
   const evidence = own ? evidenceOf(own) : { mutations: [`${def.client.scenario}: not run (its positive control did not pass)`] };
   return { ...caseIdentity(def), outcome: v.outcome, reason: v.reason, observed, evidence, durationMs: Math.round(performance.now() - started) };
+}
+
+/** The runner of a client-role catalog's cases, for defineClientSuite: its positive controls (a
+ *  catalog's control cases) and, on a case's first run in a worker, the prefetch of the scenarios
+ *  this run needs (the selected cases' and their controls', the controls' first). */
+export function clientRunner(catalog: CaseDef[]): CaseRunner<ClientCase> {
+  const cases = catalog.filter(ofKind('client'));
+  const controls: ClientControl[] = cases.filter((c) => c.isControl).map((c) => ({ id: c.id, path: c.path, scenario: c.client.scenario, check: c.client.check }));
+  const selected = cases.filter(caseFilter(loadRunConfig().grep));
+  const scenarios = [...controls.filter((c) => c.path === 'app-only' || selected.some((x) => x.path === c.path)).map((c) => c.scenario), ...selected.map((c) => c.client.scenario)];
+  return (def, h) => {
+    prefetchScenarios(scenarios, controls.map((c) => c.scenario), h);
+    return runClientCase(def, h, controls);
+  };
 }
