@@ -30,12 +30,15 @@ const VARIANTS: Variant[] = [
       'no-clock-skew': ['BF-C2B-TIME-003', 'BF-C2B-TIME-006', 'BF-EMU-TIME-002', 'BF-EMU-TIME-006'],
       'non-canonical-base64-accepted': [],
       'falsy-ver-read-as-v1': [],
+      // All of Microsoft's validators' choices at once: RS256 only, a falsy ver read as 1.0, exact aud.
+      'microsoft-like': ['BF-C2B-POS-003', 'BF-C2B-POS-004', 'BF-EMU-ALG-011', 'BF-EMU-ALG-012'],
     },
     accepts: {
       // A lenient base64url decoder (RFC 4648 §3.5 "MAY reject").
       'non-canonical-base64-accepted': ['BF-C2B-SIG-009', 'BF-EMU-SIG-009'],
       // botbuilder reads a falsy ver as 1.0 and still checks appid.
       'falsy-ver-read-as-v1': ['BF-EMU-CLM-005', 'BF-EMU-CLM-007', 'BF-EMU-CLM-008'],
+      'microsoft-like': ['BF-EMU-CLM-005', 'BF-EMU-CLM-007', 'BF-EMU-CLM-008'],
     },
   },
   {
