@@ -2,7 +2,7 @@
 // legacy Microsoft-signed token and the Entra ID access token. Both profiles share case ids (AM-x and
 // AME-x are one rule) except where a claim's own cases differ (the audience). Ids are public.
 import { APP_ID_URI, BASE_URL, entraV2Issuer, SUBSTRATE_ISSUER, type AmProfile } from './facts';
-import * as M from '../../harness/tokens/mutations';
+import { KID_SIGNED_BEARER_JWT } from '../families/bearer-path';
 import type { FamilyRef, TokenPath } from '../families/types';
 
 const AM = 'actionable-messages-security';
@@ -42,14 +42,7 @@ const LEGACY_IDS: Record<string, string> = {
 const ENTRA_IDS: Record<string, string> = { ...LEGACY_IDS, 'audience.other': 'AUD-011', 'audience.missing': 'AUD-013' };
 
 const actionPath = {
-  signed: true,
-  inRequest: true,
-  on: (m: M.Mutation) => m,
-  keyHeader: 'kid' as const,
-  signWith: M.signWithKey,
-  keys: { rogue: 'rogue' },
-  time: (claim: 'exp' | 'nbf', offset: number) => M.timeClaim(claim, offset),
-  method: 'POST' as const,
+  ...KID_SIGNED_BEARER_JWT,
   // The facts sheet: a refused action gets a 4xx (AM-CUR-11).
   extra: { anyClientErrorRefuses: true },
 };

@@ -2,24 +2,14 @@
 // Connector's channel token and the Emulator's AAD token. Each family's requirement on the path, and
 // the case id of each family member there (public: never renumber; new members get new ids).
 import { BOT_APP_ID, CHANNEL_ISSUER, EMULATOR_TENANTS, OTHER_APP_ID, v1Issuer } from './facts';
-import * as M from '../../harness/tokens/mutations';
+import { KID_SIGNED_BEARER_JWT } from '../families/bearer-path';
 import type { TokenPath } from '../families/types';
 import { C2B_REQ, EMU_REQ, FACT } from './case-builder';
 
 const RFC_JWS = 'RFC 7515/7519 as required by "conforms to the JWT standard"';
 const FOREIGN_ISSUER = 'https://issuer.attacker.test';
 
-const signedRequestPath = {
-  signed: true,
-  inRequest: true,
-  on: (m: M.Mutation) => m,
-  keyHeader: 'kid' as const,
-  signWith: M.signWithKey,
-  keys: { rogue: 'rogue' },
-  time: (claim: 'exp' | 'nbf', offset: number) => M.timeClaim(claim, offset),
-  aud: { valid: BOT_APP_ID, other: OTHER_APP_ID },
-  method: 'POST' as const,
-};
+const signedRequestPath = { ...KID_SIGNED_BEARER_JWT, aud: { valid: BOT_APP_ID, other: OTHER_APP_ID } };
 
 export const BF_CHANNEL: TokenPath = {
   ...signedRequestPath,
