@@ -5,7 +5,8 @@
 //   npx tsx tests/tools/pin-flaw-expectations.ts s2s-client
 //   npx tsx tests/tools/pin-flaw-expectations.ts bot-framework
 //   npx tsx tests/tools/pin-flaw-expectations.ts bot-outbound
-import { readdirSync, writeFileSync } from 'node:fs';
+// `--only a,b` re-pins just those flaws and keeps every other entry of the file as it is.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bfFlawRunArgs, flawEntry, lifecycleGrepArgs, type FlawEntry } from '../helpers/flaw-entry';
 import { REPO, runCli } from '../helpers/run-cli';
@@ -23,12 +24,24 @@ const SETS: Record<string, { dir: string; profiles: string[]; file: string; nest
   'bot-outbound': { dir: 'fixtures/suts/bot-outbound/flawed', profiles: ['bot-outbound'], file: 'tests/expectations/bot-outbound-flaws.json', nested: true },
 };
 
+/** The file as pinned now, per profile (for --only). */
+function previous(set: { profiles: string[]; file: string; nested: boolean }): Record<string, Record<string, FlawEntry>> {
+  const file = path.join(REPO, set.file);
+  if (!existsSync(file)) return {};
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  return set.nested ? doc : { [set.profiles[0]]: doc };
+}
+
 async function main(): Promise<void> {
   const set = SETS[process.argv[2] ?? ''];
   if (!set) throw new Error(`usage: pin-flaw-expectations.ts ${Object.keys(SETS).join('|')}`);
-  const flaws = readdirSync(path.join(REPO, set.dir)).filter((f) => f.endsWith('.mjs')).map((f) => f.replace(/\.mjs$/, '')).sort();
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt > 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : null;
+  const all = readdirSync(path.join(REPO, set.dir)).filter((f) => f.endsWith('.mjs')).map((f) => f.replace(/\.mjs$/, '')).sort();
+  for (const f of only ?? []) if (!all.includes(f)) throw new Error(`no flaw "${f}" in ${set.dir}`);
+  const flaws = only ? all.filter((f) => only.has(f)) : all;
   const jobs = set.profiles.flatMap((profile) => flaws.filter((f) => set.only?.[profile]?.test(f) ?? true).map((flaw) => ({ profile, flaw })));
-  const out: Record<string, Record<string, FlawEntry>> = Object.fromEntries(set.profiles.map((p) => [p, {}]));
+  const out: Record<string, Record<string, FlawEntry>> = Object.fromEntries(set.profiles.map((p) => [p, only ? { ...previous(set)[p] } : {}]));
   let next = 0;
   const worker = async () => {
     for (let j = jobs[next++]; j; j = jobs[next++]) {
