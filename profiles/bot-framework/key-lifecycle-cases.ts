@@ -85,6 +85,14 @@ add('005', {
   cwe: ['CWE-613'],
 });
 
+add('007', {
+  title: 'twenty valid tokens signed by a key the SUT already holds, one after another, cause at most one fetch of the keys document',
+  level: 'SHOULD', ids: ['BF-CUR-16'], spec: FACTS, section: FACT('key cache'), expect: 'accept',
+  why: 'Keys are cached (about 24 hours); a SUT that fetches the keys document for every token makes each request cost a round trip to the key server and turns a key-server outage into its own. The clock does not move, so no refresh is due; one fetch is tolerated.',
+  script: { advanceClockMs: 0, before: {}, after: {}, signWith: 'connector-a', requests: { count: 20, concurrency: 1 }, jwksFetches: { max: 1 } },
+  cwe: ['CWE-400'],
+});
+
 // ---- a failing key server: fail closed -----------------------------------------------------------
 const failClosed = (id: string, key: string, fault: KeyFault, title: string, why: string, ids = ['BF-C2B-11'], level: Level = 'MUST') =>
   add(id, {
