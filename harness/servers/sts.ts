@@ -1,7 +1,7 @@
 // The fake MSA/AAD login service: client_credentials only, on the v2.0 token endpoint (scope=, the
 // AAD v2 response shape) and on the AAD v1 one (resource=, the v1 response shape) that ADAL-era SDKs
-// call (botbuilder up to 4.16, through adal-node), with the v1 instance discovery adal-node asks
-// login.windows.net for first. Each token request's note records which endpoint it used.
+// call (botbuilder up to 4.16, through adal-node; the instance discovery it first asks login.windows.net
+// for is the key server's, harness/servers/key-server.ts). Each token request's note records which endpoint it used.
 // The bot-outbound cases change what it answers while they run (control route POST /sts): the
 // lifetime of the tokens it issues, or a fault (an error status, a body that is not JSON, a delay).
 import { createHash } from 'node:crypto';
@@ -16,10 +16,6 @@ export interface StsConfig {
   /** Mint an access token for the client and resource (the scope without /.default). */
   mint(clientId: string, resource: string, lifetimeSeconds: number): string;
   lifetimeSeconds: number;
-  /** Whether the login service recognises an authority host (host[:port]) in v1 instance discovery:
-   *  its own names. adal-node asks login.windows.net to validate any authority not in its list of
-   *  Microsoft hosts (botbuilder 4.16 always asks, whatever ValidateAuthority says). */
-  knownAuthorityHost?(host: string): boolean;
 }
 
 /** The token endpoint a request went to: AAD v2.0 (`/oauth2/v2.0/token`, scope) or v1 (`/oauth2/token`, resource). */
@@ -78,24 +74,6 @@ export function addStsRoutes(router: Router, cfg: StsConfig, behaviour: StsBehav
   };
   router.on('POST', /^\/(?<tenant>[A-Za-z0-9.-]+)\/oauth2\/v2\.0\/token$/, tokenEndpoint('v2.0'));
   router.on('POST', /^\/(?<tenant>[A-Za-z0-9.-]+)\/oauth2\/token$/, tokenEndpoint('v1'));
-  // AAD v1 instance discovery (adal-node: GET https://login.windows.net/common/discovery/instance?authorization_endpoint=…&api-version=1.0):
-  // an authority on one of the login service's own hosts is known, any other is refused as AAD refuses it.
-  router.on('GET', /^\/common\/discovery\/instance$/, (req) => {
-    const endpoint = req.url.searchParams.get('authorization_endpoint') ?? '';
-    let authority: URL | undefined;
-    try {
-      authority = new URL(endpoint);
-    } catch {
-      authority = undefined;
-    }
-    const tenant = authority?.pathname.split('/')[1];
-    const known = Boolean(authority && authority.protocol === 'https:' && tenant && cfg.knownAuthorityHost?.(authority.host));
-    req.hit.note = { instanceDiscovery: true, authorizationEndpoint: endpoint, known };
-    if (!known || !authority) return { status: 400, body: { error: 'invalid_instance', error_description: `AADSTS50049: Unknown or invalid instance: ${endpoint}` } };
-    // AAD's answer names the instance's aliases too (MSAL reads them; adal-node only needs the endpoint).
-    const host = authority.host;
-    return { status: 200, body: { tenant_discovery_endpoint: `https://${host}/${tenant}/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }] } };
-  });
 }
 
 /** POST /sts {lifetimeSeconds?, fault?: StsFault | null}: changes the STS's behaviour; answers the new one. */

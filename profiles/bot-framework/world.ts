@@ -94,11 +94,7 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
   });
   const sts: StsBehaviour = { lifetimeSeconds: 3600, fault: null };
   const allowsScope = opts.outbound ? (scope: string) => stsAllowsScope(scope) || scope === GRAPH_SCOPE : stsAllowsScope;
-  // The login service knows its own authorities in v1 instance discovery: the front's loopback origin
-  // (ToChannelFromBotLoginUrl) and the Microsoft names it answers for.
-  let frontHost = '';
-  const knownAuthorityHost = (host: string) => host === frontHost || ROUTED_HOSTS.includes(host);
-  addStsRoutes(frontRouter, { clientId: BOT_APP_ID, clientSecret: appPassword, allowsScope, mint, lifetimeSeconds: 3600, knownAuthorityHost }, sts);
+  addStsRoutes(frontRouter, { clientId: BOT_APP_ID, clientSecret: appPassword, allowsScope, mint, lifetimeSeconds: 3600 }, sts);
   let attackerOrigin = '';
   const redirectTo = opts.outbound ? (conv: string, path: string) => (REDIRECTED_CONVERSATION.test(conv) ? `${attackerOrigin}${path}` : undefined) : undefined;
   addConnectorRoutes(frontRouter, { verifyBearer, redirectTo });
@@ -131,7 +127,6 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: W
     ...(untrustedCert ? [listen(plainConnectorRouter), listen(untrustedConnectorRouter, { certPem: untrustedCert.certPem, keyPem: untrustedCert.keyPem })] : []),
   ]);
   attackerOrigin = attacker.origin;
-  frontHost = new URL(front.origin).host;
   const outboundServers = plainConnector && untrustedConnector ? { 'plain-connector': plainConnector, 'untrusted-connector': untrustedConnector } : {};
   const servers = [front, emulator, attacker, ...Object.values(outboundServers), ...altKeyServers];
   return {
