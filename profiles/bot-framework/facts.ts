@@ -21,8 +21,10 @@ export const UNLISTED_TENANT = '0b5a2e1c-44d7-4f0e-8a63-2c9d1e7f6a35';
 export const v1Issuer = (tenant: string): string => `https://sts.windows.net/${tenant}/`;
 export const v2Issuer = (tenant: string): string => `https://login.microsoftonline.com/${tenant}/v2.0`;
 
-/** Real Microsoft hosts a Node SUT may have hard-coded; the preload routes them to the fakes. */
-export const ROUTED_HOSTS = ['login.botframework.com', 'login.microsoftonline.com', 'api.botframework.com', 'sts.windows.net'];
+/** Real Microsoft hosts a Node SUT may have hard-coded; the preload routes them to the fakes (and the
+ *  proxy of proxy mode tunnels them). `login.windows.net`: the AAD v1 login host, where adal-node (botbuilder
+ *  up to 4.16) asks for instance discovery and, on the public cloud, its token. */
+export const ROUTED_HOSTS = ['login.botframework.com', 'login.microsoftonline.com', 'api.botframework.com', 'sts.windows.net', 'login.windows.net'];
 
 export const BOT_FRAMEWORK_KEYS: SigningKeySpec[] = [
   { name: 'connector-a', endorsements: ['webchat', 'msteams', 'directline', 'slack', 'emulator'] },

@@ -16,7 +16,18 @@ export const bad = (problem: string): ClientVerdict => ({ ok: false, problem });
 export const moot = (why: string): ClientVerdict => ({ ok: 'moot', why });
 
 export const TOKEN_PATH = `/${BOT_TENANT}/oauth2/v2.0/token`;
+/** The AAD v1 token endpoint at the same authority (ADAL-era SDKs: botbuilder up to 4.16, through adal-node). */
+export const TOKEN_PATH_V1 = `/${BOT_TENANT}/oauth2/token`;
 export const SCOPE = `${BOT_CONNECTOR_SCOPE}/.default`;
+/** Which token endpoint a request went to, as the fake STS recorded it (its note) or, failing that, by its path. */
+export const endpointOf = (hit: { path: string; note?: Record<string, unknown> }): 'v2.0' | 'v1' | 'other' => {
+  const noted = hit.note?.endpoint;
+  if (noted === 'v2.0' || noted === 'v1') return noted;
+  return hit.path.endsWith('/oauth2/v2.0/token') ? 'v2.0' : hit.path.endsWith('/oauth2/token') ? 'v1' : 'other';
+};
+/** A token request's wording for the evidence: its endpoint version and its query (v1: adal-node's api-version). */
+export const describeEndpoint = (hit: { method: string; path: string; query?: string; note?: Record<string, unknown> }): string =>
+  `${hit.method} ${hit.path}${hit.query ?? ''} (${endpointOf(hit) === 'v1' ? 'the AAD v1 endpoint' : endpointOf(hit) === 'v2.0' ? 'the v2.0 endpoint' : 'not a token endpoint'})`;
 /** A token request's body is a form (the other checks of it read the form). */
 export const isForm = (hit: { headers: Record<string, unknown> }) => String(hit.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 /** Replies after the control that must not need a new token (the control's token is valid for an hour). */

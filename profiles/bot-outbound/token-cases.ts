@@ -3,8 +3,8 @@
 import { entryLocation, located } from '../../harness/engine/catalog-location';
 import { controlProblem, type Exchange } from './runner';
 import { authorizationShown } from '../../harness/results/redact';
-import { BOT_APP_ID } from '../bot-framework/facts';
-import { B2C, bad, CACHE_REPLIES, clockToExpiry, connectorReply, describeReply, freshBearer, isForm, moot, ok, SCOPE, SHORT_LIFETIME_S, SHORT_WAIT_MS, TOKEN_PATH, type Spec } from './judging';
+import { BOT_APP_ID, BOT_CONNECTOR_SCOPE } from '../bot-framework/facts';
+import { B2C, bad, CACHE_REPLIES, clockToExpiry, connectorReply, describeEndpoint, describeReply, endpointOf, freshBearer, isForm, moot, ok, SCOPE, SHORT_LIFETIME_S, SHORT_WAIT_MS, TOKEN_PATH, TOKEN_PATH_V1, type Spec } from './judging';
 
 /** In catalog order: the cases run one at a time in this order. */
 export function tokenCases(): Spec[] {
@@ -31,14 +31,16 @@ export function tokenCases(): Spec[] {
       ids: ['BF-B2C-03', 'BF-GEN-01'],
       section: B2C('Step 1; the changes table (v3.1)'),
       expect: 'accept',
-      why: 'v3.1 moved the token endpoint from /common/oauth2/v2.0/token to /botframework.com/oauth2/v2.0/token; the login URL comes from ToChannelFromBotLoginUrl. Judged on every token request the bot made up to the control; the port of the fake STS also answers cleartext HTTP, so a token request sent in the clear is seen and fails.',
+      why: 'v3.1 moved the token endpoint from /common/oauth2/v2.0/token to /botframework.com/oauth2/v2.0/token; the login URL comes from ToChannelFromBotLoginUrl. Judged on every token request the bot made up to the control; the port of the fake STS also answers cleartext HTTP, so a token request sent in the clear is seen and fails. The AAD v1 endpoint of the same authority (/botframework.com/oauth2/token, ADAL-era SDKs) issues the same token, which the Connector accepts: it passes here, named as v1 in the evidence, and STS-004 judges it (SHOULD).',
       onControl: true,
       run: async (ctx) => {
         const all = await ctx.tokenRequests();
         const cleartext = all.filter((x) => x.scheme === 'http');
         if (cleartext.length) return bad(`${cleartext.length} token request(s) over plain HTTP (POST http://${cleartext[0].host}${cleartext[0].path}): the client secret went in the clear`);
-        const wrong = all.filter((x) => x.method !== 'POST' || x.path !== TOKEN_PATH);
+        const wrong = all.filter((x) => x.method !== 'POST' || (x.path !== TOKEN_PATH && x.path !== TOKEN_PATH_V1));
         if (wrong.length) return bad(`token request(s) to ${[...new Set(wrong.map((x) => `${x.method} ${x.path}`))].join(', ')} (expected POST ${TOKEN_PATH})`);
+        const v1 = all.filter((x) => endpointOf(x) === 'v1');
+        if (v1.length) return ok(`${all.length} token request(s) over TLS to the bot's authority, ${v1.length} of them to the AAD v1 endpoint (${[...new Set(v1.map((x) => `${x.method} ${x.path}${x.query}`))].join(', ')}; STS-004 judges that)`);
         return ok(`${all.length} token request(s), each POST ${TOKEN_PATH} over TLS`);
       },
     },
@@ -49,16 +51,22 @@ export function tokenCases(): Spec[] {
       ids: ['BF-B2C-05'],
       section: B2C('Step 1; the changes table (v3.1)'),
       expect: 'accept',
-      why: 'The Connector accepts only tokens for its own audience; the fake STS, like the real one, issues a Graph token for the Graph scope, which the Connector then refuses.',
+      why: 'The Connector accepts only tokens for its own audience; the fake STS, like the real one, issues a Graph token for the Graph scope, which the Connector then refuses. A request to the AAD v1 endpoint names the resource instead (resource=https://api.botframework.com, the same audience): judged by it, named as such in the evidence; STS-004 judges the endpoint.',
       onControl: true,
       run: async (ctx) => {
         const requests = await ctx.tokenRequests();
         if (requests.length && !requests.every(isForm)) return moot('a token request is not form-encoded, so its scope cannot be read as the spec sends it (STS-003 judges that)');
-        const all = requests.map((x) => new URLSearchParams(x.body).get('scope'));
-        const wrong = all.filter((s) => s !== SCOPE);
-        if (!all.length) return moot('no token request to judge');
-        if (wrong.length) return bad(`scope ${[...new Set(wrong)].map((s) => JSON.stringify(s)).join(', ')} requested (expected ${SCOPE})`);
-        return ok(`${all.length} token request(s), each with scope ${SCOPE}`);
+        if (!requests.length) return moot('no token request to judge');
+        // v1 names the audience itself (resource); v2.0 names it as <audience>/.default (scope).
+        const asked = requests.map((x) => {
+          const form = new URLSearchParams(x.body);
+          return endpointOf(x) === 'v1' ? { v1: true, value: form.get('resource'), want: BOT_CONNECTOR_SCOPE } : { v1: false, value: form.get('scope'), want: SCOPE };
+        });
+        const wrong = asked.filter((a) => a.value !== a.want);
+        if (wrong.length) return bad(`${[...new Set(wrong.map((a) => `${a.v1 ? 'resource' : 'scope'} ${JSON.stringify(a.value)}`))].join(', ')} requested (expected scope ${SCOPE}${wrong.some((a) => a.v1) ? `, or resource ${BOT_CONNECTOR_SCOPE} on the v1 endpoint` : ''})`);
+        const v1 = asked.filter((a) => a.v1).length;
+        if (v1) return ok(`${asked.length} token request(s) for the Connector's audience: ${v1} on the AAD v1 endpoint with resource ${BOT_CONNECTOR_SCOPE} instead of a scope (STS-004 judges that)${asked.length > v1 ? `, ${asked.length - v1} with scope ${SCOPE}` : ''}`);
+        return ok(`${asked.length} token request(s), each with scope ${SCOPE}`);
       },
     },
     {
@@ -86,6 +94,23 @@ export function tokenCases(): Spec[] {
         }
         if (problems.size) return bad(`token request(s): ${[...problems].join('; ')}`);
         return ok(`${all.length} token request(s), each a form with grant_type=client_credentials, client_id ${BOT_APP_ID} and the app password`);
+      },
+    },
+    {
+      id: 'STS-004',
+      title: `the token comes from the v2.0 endpoint with scope ${SCOPE}, not from the AAD v1 endpoint (${TOKEN_PATH_V1}, resource=) of ADAL-era SDKs`,
+      level: 'SHOULD',
+      ids: ['BF-B2C-03', 'BF-B2C-05'],
+      section: B2C('Step 1; the changes table (v3.1)'),
+      expect: 'accept',
+      why: 'The spec\'s token request goes to the v2.0 endpoint and names the scope. ADAL-era SDKs (botbuilder up to 4.16, through adal-node, retired by Microsoft) ask the AAD v1 endpoint of the same authority for the resource (https://api.botframework.com, ?api-version=1.5), after asking login.windows.net to validate the authority. AAD still issues the same v1 token there and the Connector accepts it, so no conformant server refuses it and no secret goes anywhere else: SHOULD (LEVELS.md, the client roles). The evidence names the endpoint of every token request, so that an old SDK is told from a new one.',
+      onControl: true,
+      run: async (ctx) => {
+        const all = await ctx.tokenRequests();
+        if (!all.length) return moot('no token request to judge');
+        const v1 = all.filter((x) => endpointOf(x) === 'v1');
+        if (v1.length) return bad(`${v1.length} of ${all.length} token request(s) to the AAD v1 endpoint: ${[...new Set(v1.map((x) => `${x.method} ${x.path}${x.query} with resource ${JSON.stringify(new URLSearchParams(x.body).get('resource'))}`))].join(', ')}`);
+        return ok(`${all.length} token request(s), none to the AAD v1 endpoint: ${[...new Set(all.map(describeEndpoint))].join(', ')}`);
       },
     },
     {
