@@ -31,6 +31,15 @@ for (const [args, message] of [
   [['run', '--profile', 's2s-client', '--target', 'https://127.0.0.1:1/'], '--target does not go with profile s2s-client'],
   [['fuzz', '--profile', 's2s-client'], 'fuzz and --load send tokens to a SUT that receives them'],
   [['run', '--profile', 's2s-client', '--load', '5'], 'fuzz and --load send tokens to a SUT that receives them'],
+  // --also-endpoint: one path per option, on the main endpoint's origin, where some case runs on every endpoint.
+  [['run', '--profile', 'sharepoint-s2s', '--also-endpoint', '_vti_bin/listdata.svc'], '--also-endpoint takes a path starting with a single /'],
+  [['run', '--profile', 'sharepoint-s2s', '--also-endpoint', '//evil.test/x'], '--also-endpoint takes a path starting with a single /'],
+  [['run', '--profile', 'sharepoint-s2s', '--also-endpoint', '/_vti_bin/listdata.svc,/_vti_bin/sites.asmx'], '--also-endpoint takes one path (repeat the option for more)'],
+  [['run', '--profile', 'sharepoint-s2s', '--also-endpoint', '/x', '--also-endpoint', '/x'], '--also-endpoint /x is given twice'],
+  [['run', '--profile', 'sharepoint-s2s', '--also-endpoint', '/_api/web'], '--also-endpoint /_api/web is the main endpoint already'],
+  [['run', '--profile', 'bot-framework', '--also-endpoint', '/api/other'], 'profile bot-framework has no case that runs on every endpoint'],
+  [['run', '--profile', 's2s-client', '--also-endpoint', '/x'], '--also-endpoint does not go with profile s2s-client'],
+  [['fuzz', '--profile', 'sharepoint-s2s', '--also-endpoint', '/x'], '--also-endpoint goes with run, not fuzz'],
 ] as const) {
   test(`usage error: ${args.join(' ')}`, async () => {
     const r = await runCli([...args]);

@@ -10,7 +10,7 @@ import am from './expectations/am-flaws.json';
 import s2s from './expectations/s2s-flaws.json';
 import s2sClient from './expectations/s2s-client-flaws.json';
 import botOutbound from './expectations/bot-outbound-flaws.json';
-import { flawEntry, lifecycleGrepArgs, type FlawEntry } from './helpers/flaw-entry';
+import { alsoEndpointArgs, flawEntry, flawRunArgs, S2S_REFERENCE_ALSO_ENDPOINTS, type FlawEntry } from './helpers/flaw-entry';
 import { REPO, runCli } from './helpers/run-cli';
 
 interface FlawSet {
@@ -70,11 +70,16 @@ for (const set of SETS) {
   for (const profile of profiles) {
     const pinned = set.pinned[profile]!;
     test(`${profile}: the reference SUT passes every case, with no egress and no robustness finding`, async () => {
-      const r = await runCli(['run', '--profile', profile, '--workers', '1']);
+      // sharepoint-s2s: with the reference's legacy endpoints listed, as the flaw runs below.
+      const r = await runCli(['run', '--profile', profile, '--workers', '1', ...alsoEndpointArgs(profile)]);
       expect(r.code).toBe(0);
       expect(r.results!.summary.pass).toBe(CATALOGS[profile].length);
       expect(r.results!.summary.robustness).toEqual({ fail: 0, warn: 0 });
       expect(r.results!.harness.egress).toEqual([]);
+      // The cases that run on every endpoint were sent to each listed one.
+      const everyEndpoint = new Set(CATALOGS[profile].filter((c) => c.kind === 'inbound' && c.endpoints === 'all').map((c) => c.id));
+      const listed = ['/_api/web', ...(alsoEndpointArgs(profile).length ? S2S_REFERENCE_ALSO_ENDPOINTS : [])];
+      for (const c of r.results!.cases.filter((x) => everyEndpoint.has(x.id))) expect(c.evidence.endpoints?.map((e) => e.endpoint), c.id).toEqual(listed);
     });
 
     test(`${profile}: every case that can fail is failed by some flaw`, () => {
@@ -91,7 +96,7 @@ for (const set of SETS) {
     for (const [flaw, expected] of Object.entries(pinned)) {
       test(`${profile}: flaw ${flaw} is caught by exactly its cases`, async () => {
         // Only results.json is pinned: no HTML report or Allure results for the flaw runs (faster CI).
-        const r = await runCli(['run', '--profile', profile, '--sut', `node ${set.dir}/${flaw}.mjs`, '--workers', '1', '--only-results', ...lifecycleGrepArgs(profile, flaw)]);
+        const r = await runCli(['run', '--profile', profile, '--sut', `node ${set.dir}/${flaw}.mjs`, '--workers', '1', '--only-results', ...flawRunArgs(profile, flaw)]);
         expect(flawEntry(r.results!)).toEqual(expected);
         const mustFailed = r.results!.cases.some((c) => c.outcome === 'fail' && c.requirement.level === 'MUST');
         // A flaw that takes the SUT down (bot-outbound's crash-on-sts-error) leaves the cases after it in error: exit 3.

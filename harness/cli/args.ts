@@ -10,6 +10,8 @@ export interface RunArgs {
   target?: string;
   envFile?: string;
   endpoint?: string;
+  /** --also-endpoint (repeatable): more endpoints of the SUT, on the main endpoint's origin. */
+  alsoEndpoints?: string[];
   sutEnv: Record<string, string>;
   out: string;
   grep?: string;
@@ -48,7 +50,7 @@ export interface RunArgs {
 /** Options that belong to one command only (fuzz, or run --load). */
 const FUZZ_OPTIONS = ['--seed', '--count', '--time-limit-s'];
 const LOAD_OPTIONS = ['--load', '--concurrency', '--decoy-every'];
-const VALUE_OPTIONS = [...FUZZ_OPTIONS, ...LOAD_OPTIONS, '--path', '--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
+const VALUE_OPTIONS = [...FUZZ_OPTIONS, ...LOAD_OPTIONS, '--path', '--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--also-endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
 const FLAG_OPTIONS = ['--list', '--matrix', '--strict', '--only-results', '--proxy', '--help', '-h'];
 
 function parseCoverageArgs(args: string[]): RunArgs {
@@ -133,6 +135,13 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
         if (!value.startsWith('/')) throw new UsageError(`--endpoint takes a path starting with /, not "${value}"`);
         out.endpoint = value;
         break;
+      case '--also-endpoint':
+        // One path per option: a comma followed by a path is a list given the wrong way.
+        if (/,\//.test(value)) throw new UsageError(`--also-endpoint takes one path (repeat the option for more), not "${value}"`);
+        if (!/^\/(?!\/)[^\s#]*$/.test(value)) throw new UsageError(`--also-endpoint takes a path starting with a single / (no spaces, no #), not "${value}"`);
+        if (out.alsoEndpoints?.includes(value)) throw new UsageError(`--also-endpoint ${value} is given twice`);
+        (out.alsoEndpoints ??= []).push(value);
+        break;
       case '--sut-env': {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
         if (!m) throw new UsageError(`--sut-env takes KEY=VALUE, not "${value}"`);
@@ -173,15 +182,18 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   const used = (names: string[]) => argv.some((a) => names.includes(a.split('=')[0]));
   if (command === 'fuzz') {
     if (used(LOAD_OPTIONS)) throw new UsageError('--load, --concurrency and --decoy-every go with run, not fuzz');
+    if (out.alsoEndpoints) throw new UsageError('--also-endpoint goes with run, not fuzz (fuzz sends to --endpoint only)');
     out.seed ??= 1;
     out.count ??= 200;
   } else {
     if (used(FUZZ_OPTIONS)) throw new UsageError('--seed, --count and --time-limit-s go with fuzz');
+    if (out.alsoEndpoints && out.load) throw new UsageError('--also-endpoint goes with the cases of run, not --load (it sends to --endpoint only)');
     if (out.load && !out.load.requests) throw new UsageError('--concurrency and --decoy-every go with --load N');
     if (out.path && !out.load) throw new UsageError('--path goes with fuzz or --load');
   }
   if (out.sut && out.target) throw new UsageError('give --sut (a command the harness starts) or --target (a SUT you start), not both');
   if (out.envFile && !out.target) throw new UsageError('--write-env (--env-file) goes with --target');
+  if (out.endpoint && out.alsoEndpoints?.includes(out.endpoint)) throw new UsageError(`--also-endpoint ${out.endpoint} is the --endpoint already`);
   if (out.target && out.endpoint) throw new UsageError('--endpoint goes with --sut; with --target the URL names the endpoint');
   return out;
 }
@@ -218,6 +230,10 @@ const ENDPOINT_HELP = optionHelp(
   '--endpoint PATH',
   `endpoint of a --sut (default: ${[defaultEndpoint, ...otherEndpoints.map((e) => `${e} for ${and(servers.filter((p) => PROFILE[p].defaultEndpoint === e))}`)].join('; ')})` +
     clients.map((p) => `; for ${p}, the path on the harness's resource server the client is sent to (${PROFILE[p].defaultEndpoint})`).join(''),
+);
+const ALSO_ENDPOINT_HELP = optionHelp(
+  '--also-endpoint PATH',
+  "another endpoint of the SUT on the main endpoint's origin (repeatable): the cases of a rule that guards every endpoint (sharepoint-s2s: SPS2S-EP-*, MS-SPS2SAUTH's Client.svc, Listdata.svc, Sites.asmx and api) run on each listed endpoint as well as on --endpoint; without it they run on --endpoint only",
 );
 const PATH_HELP = optionHelp('--path P', `fuzz and --load: the profile's path to send (default its first: ${[...new Set(servers.map((p) => PROFILE[p].baselinePaths[0]))].join(', ')})`);
 
@@ -256,6 +272,7 @@ ${PROFILE_HELP}
                           (alias --env-file; under npx on Node 20 use --write-env: Node itself
                           takes --env-file from any position of its command line)
 ${ENDPOINT_HELP}
+${ALSO_ENDPOINT_HELP}
   --sut-env KEY=VALUE     add or override a SUT environment variable (repeatable)
   --out DIR               output folder (default reports/latest): results.json, junit.xml, html/, sut.log
   --grep REGEX            run only cases whose "id title" matches

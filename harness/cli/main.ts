@@ -74,9 +74,12 @@ function runConfigOf(args: RunArgs): RunConfig {
     if (args.command === 'fuzz' || args.load) throw new Error(`fuzz and --load send tokens to a SUT that receives them; the SUT of profile ${args.profile} sends them`);
   }
   const outDir = path.resolve(args.out);
+  const endpoint = args.endpoint ?? PROFILE_INFO[args.profile as ProfileName].defaultEndpoint;
+  if (args.alsoEndpoints) checkAlsoEndpoints(args.alsoEndpoints, args.profile as ProfileName, args.target ? new URL(args.target).pathname : endpoint);
   const config: RunConfig = {
     profile: args.profile as ProfileName,
-    endpoint: args.endpoint ?? PROFILE_INFO[args.profile as ProfileName].defaultEndpoint,
+    endpoint,
+    ...(args.alsoEndpoints ? { alsoEndpoints: args.alsoEndpoints } : {}),
     sutEnv: args.sutEnv,
     outDir,
     timeoutMs: args.timeoutMs,
@@ -99,6 +102,14 @@ function runConfigOf(args: RunArgs): RunConfig {
     config.sut = { command: PROFILE_INFO[args.profile as ProfileName].referenceSut, cwd: REPO_ROOT, bundled: true };
   }
   return checkRunConfig(config);
+}
+
+/** --also-endpoint makes sense only where some case runs on every endpoint, and names another endpoint than the main one. */
+function checkAlsoEndpoints(also: string[], profile: ProfileName, main: string): void {
+  if (PROFILE_INFO[profile].role === 'client') throw new Error(`--also-endpoint does not go with profile ${profile}: its SUT is a client, the harness receives the tokens`);
+  // Read only when the option is given: loading the CLI loads no catalog.
+  if (!CATALOGS[profile].some((c) => c.kind === 'inbound' && c.endpoints === 'all')) throw new Error(`--also-endpoint: profile ${profile} has no case that runs on every endpoint`);
+  if (also.includes(main)) throw new Error(`--also-endpoint ${main} is the main endpoint already (--endpoint${main === PROFILE_INFO[profile].defaultEndpoint ? `, default for ${profile}` : ''})`);
 }
 
 /** The run configuration, or exit code 2 after one line saying what is wrong with it. */

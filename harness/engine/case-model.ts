@@ -66,6 +66,11 @@ export interface InboundCase<Path extends string = string> extends CaseBase<Path
   retryWhileRefusedMs?: number;
   /** Send the (mutated) request twice, unchanged; the second answer is the one judged (replays). */
   replay?: boolean;
+  /** 'all': run the case (its positive control first) on every endpoint of the run, the main one
+   *  (--endpoint) and each --also-endpoint, not only the main one: a rule that guards every endpoint
+   *  (MS-SPS2SAUTH's Client.svc, Listdata.svc, Sites.asmx and api). Judged per endpoint; the case
+   *  fails naming each endpoint that failed (harness/engine/endpoints.ts). */
+  endpoints?: 'all';
 }
 
 /** A key-lifecycle case: scripted against the key server and the SUT's clock, run one at a time
@@ -156,6 +161,18 @@ export interface ResponseCheck {
   check(res: { status: number; headers: Record<string, string>; body: string }, req?: { method: string; url: string }): string | undefined;
 }
 
+/** One endpoint's part of a case run on every endpoint. */
+export interface EndpointEvidence {
+  /** The endpoint's path, as listed (--endpoint, --also-endpoint). */
+  endpoint: string;
+  outcome: Outcome;
+  reason: string;
+  status?: number;
+  controlStatus?: number;
+  request?: HttpExchange['request'];
+  response?: HttpExchange['response'];
+}
+
 export interface CaseResult {
   id: string;
   profile: string;
@@ -199,6 +216,10 @@ export interface CaseResult {
     control?: { status?: number; error?: string };
     /** Requests the SUT sent to the attacker's server (jku/x5u fetches, replies to a forged serviceUrl). */
     attackerRequests?: Array<{ method: string; path: string; authorization?: string }>;
+    /** A case run on every endpoint (InboundCase.endpoints 'all'): what each endpoint answered, in
+     *  the run's order (the main endpoint first). The fields above are those of the endpoint judged
+     *  first: the first that failed, else erred, else was inconclusive, else the main one. */
+    endpoints?: EndpointEvidence[];
   };
   durationMs?: number;
   /** The CWE weaknesses the case probes (harness/results/cwe.ts). */

@@ -9,6 +9,7 @@ import { evaluate, type Observation } from './evaluate';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
 import { awaitReplies, countReplies, graceForStrayReplies, serverOf } from './replies';
+import { combineEndpoints, endpointsOf } from './endpoints';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext, state: RunState) => CaseDraft;
@@ -63,18 +64,27 @@ export function renderRequest(draft: CaseDraft, token: string, sutUrl: string): 
   return { method, url: url.href, headers, body: method === 'GET' ? '' : JSON.stringify(draft.request.activity) };
 }
 
-/** A fresh baseline of the case's path with the case's mutations applied, signed and rendered. */
-export function mutatedRequest<Path extends string>(def: Pick<CaseBase<Path>, 'path' | 'mutations'>, baseline: BaselineFn<Path>, c: MutationContext, h: HarnessClient) {
+/** A fresh baseline of the case's path with the case's mutations applied, signed and rendered (sent to sutUrl, default the main endpoint). */
+export function mutatedRequest<Path extends string>(def: Pick<CaseBase<Path>, 'path' | 'mutations'>, baseline: BaselineFn<Path>, c: MutationContext, h: HarnessClient, sutUrl = h.state.sutUrl) {
   const draft = baseline(def.path, c, h.state);
   for (const m of def.mutations) m.apply(draft, c);
   const token = renderToken(draft.token, h.state.keys);
-  return { draft, token, req: renderRequest(draft, token, h.state.sutUrl) };
+  return { draft, token, req: renderRequest(draft, token, sutUrl) };
 }
 
 /** One control token per path per worker: valid for an hour, re-signed after half of that. */
 const controlTokens = new Map<string, { token: string; until: number }>();
 
 export async function runCase<Path extends string>(def: InboundCase<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
+  if (def.endpoints !== 'all') return runCaseAt(def, h, baseline, h.state.sutUrl);
+  // The same case, control first, on each endpoint in turn: one verdict naming the endpoints that failed.
+  const per: Array<{ endpoint: string; result: CaseResult }> = [];
+  for (const e of endpointsOf(h.state)) per.push({ endpoint: e.endpoint, result: await runCaseAt(def, h, baseline, e.url) });
+  return combineEndpoints(per);
+}
+
+/** The case at one endpoint of the SUT: its path's positive control there, then the mutated request. */
+async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: HarnessClient, baseline: BaselineFn<Path>, sutUrl: string): Promise<CaseResult> {
   const started = performance.now();
   const c: MutationContext = { keys: h.state.keys, attackerOrigin: h.state.urls.attacker, caseId: def.id, now: Math.floor(Date.now() / 1000) };
   const o: Observation = {};
@@ -86,7 +96,7 @@ export async function runCase<Path extends string>(def: InboundCase<Path>, h: Ha
     const draft = baseline(def.path, c, h.state);
     let cached = controlTokens.get(def.path);
     if (!cached || cached.until < c.now) controlTokens.set(def.path, (cached = { token: renderToken(draft.token, h.state.keys), until: c.now + 1800 }));
-    const req = renderRequest(draft, cached.token, h.state.sutUrl);
+    const req = renderRequest(draft, cached.token, sutUrl);
     try {
       o.controlStatus = (await h.sendToSut(req.method, req.url, req.headers, req.body)).status;
       if (def.noReplyAfterRefusal && o.controlStatus < 300) o.controlReplies = await awaitReplies(h, draft.request.activity);
@@ -98,7 +108,7 @@ export async function runCase<Path extends string>(def: InboundCase<Path>, h: Ha
   }
 
   if (!o.sutGone && !o.controlError && (def.isControl || (o.controlStatus ?? 0) < 300)) {
-    const { draft, token, req } = mutatedRequest(def, baseline, c, h);
+    const { draft, token, req } = mutatedRequest(def, baseline, c, h, sutUrl);
     evidence.token = { raw: token, ...decodeForEvidence(token, draft.token.embed?.claim) };
     evidence.request = { method: req.method, url: req.url, headers: req.headers };
     try {
@@ -110,7 +120,7 @@ export async function runCase<Path extends string>(def: InboundCase<Path>, h: Ha
         o.attempts = 1;
         while (o.status >= 300 && Date.now() < until) {
           await sleep(1000);
-          const again = mutatedRequest(def, baseline, c, h).req; // a fresh request (a new limited-purpose token)
+          const again = mutatedRequest(def, baseline, c, h, sutUrl).req; // a fresh request (a new limited-purpose token)
           evidence.response = await h.sendToSut(again.method, again.url, again.headers, again.body);
           o.status = evidence.response.status;
           o.attempts++;
@@ -135,7 +145,7 @@ export async function runCase<Path extends string>(def: InboundCase<Path>, h: Ha
       const { server, pathIncludes, requests } = def.fetchBudget;
       const before = (await h.hits(server, pathIncludes)).length;
       for (let i = 0; i < requests; i++) {
-        const r = mutatedRequest(def, baseline, c, h).req;
+        const r = mutatedRequest(def, baseline, c, h, sutUrl).req;
         const res = await h.sendToSut(r.method, r.url, r.headers, r.body);
         if (res.status >= 300) {
           o.status = res.status; // a valid request refused: judged as a refusal

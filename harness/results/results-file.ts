@@ -14,6 +14,8 @@ export interface SutDescription {
   command?: string;
   target?: string;
   endpoint: string;
+  /** --also-endpoint: the SUT's other endpoints the cases of a rule that guards every endpoint ran on. */
+  alsoEndpoints?: string[];
   bundled?: boolean;
   name?: string;
   version?: string;
@@ -24,6 +26,7 @@ export function sutOf(run: RunConfig): SutDescription {
   return {
     ...(run.sut ? { command: run.sut.command, bundled: Boolean(run.sut.bundled) } : { target: run.target }),
     endpoint: run.endpoint,
+    ...(run.alsoEndpoints?.length ? { alsoEndpoints: run.alsoEndpoints } : {}),
     ...(run.sutName ? { name: run.sutName } : {}),
     ...(run.sutVersion ? { version: run.sutVersion } : {}),
   };

@@ -14,6 +14,9 @@ export interface RunConfig {
   target?: string;
   envFile?: string;
   endpoint: string;
+  /** More endpoints of the SUT, on the main endpoint's origin (--also-endpoint, repeatable): the
+   *  cases of a rule that guards every endpoint run on each of them too. */
+  alsoEndpoints?: string[];
   sutEnv: Record<string, string>;
   outDir: string;
   grep?: string;

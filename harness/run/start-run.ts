@@ -123,10 +123,14 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     }
     lap('sut_start_ms');
 
+    const sutUrl = target ? target.href : client ? `${world.urls.resource}${run.endpoint}` : `http://127.0.0.1:${port}${run.endpoint}`;
     const state: RunState = {
       profile: run.profile,
       urls: { ...world.urls, control: controlServer.origin },
-      sutUrl: target ? target.href : client ? `${world.urls.resource}${run.endpoint}` : `http://127.0.0.1:${port}${run.endpoint}`,
+      sutUrl,
+      ...(run.alsoEndpoints?.length
+        ? { sutEndpoints: [{ endpoint: target ? `${target.pathname}${target.search}` : run.endpoint, url: sutUrl }, ...run.alsoEndpoints.map((e) => ({ endpoint: e, url: `${new URL(sutUrl).origin}${e}` }))] }
+        : {}),
       keys: world.keys,
       appPassword,
       timeoutMs: run.timeoutMs,

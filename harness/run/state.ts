@@ -9,6 +9,9 @@ export interface RunState {
   /** Fake servers' origins by name (profile-specific), plus `attacker` and `control`. */
   urls: Record<string, string> & { attacker: string; control: string };
   sutUrl: string;
+  /** Every endpoint of the run, the main one (sutUrl) first, then each --also-endpoint on the same
+   *  origin: where a case with `endpoints: 'all'` is sent. Absent: the main endpoint only. */
+  sutEndpoints?: Array<{ endpoint: string; url: string }>;
   keys: Record<string, SigningKey>;
   /** The run's secret (the bot's app password): never written to any report. */
   appPassword: string;

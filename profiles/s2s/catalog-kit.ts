@@ -33,6 +33,8 @@ export interface S2sCase {
   /** A key-lifecycle case (run after all others, one at a time) on the STS's metadata document. */
   lifecycle?: Omit<LifecycleScript, 'keyServer'>;
   retryWhileRefusedMs?: number;
+  /** 'all': run on every endpoint of the run (--endpoint and each --also-endpoint), ./endpoint-cases.ts. */
+  endpoints?: 'all';
 }
 
 export const sps = (level: Level, ids: string[], section: string, spec = SPS): Ref => ({ level, ids, section, spec });

@@ -70,3 +70,15 @@ export function lifecycleGrepArgs(profile: string, flaw: string): string[] {
   if (profile === 'sharepoint-s2s' || profile === 'xoauth') return S2S_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!(SPS2S|XOAUTH)-KLC-)'];
   return [];
 }
+
+/** The endpoints the S2S reference SUT serves besides the main one, /_api/web (MS-SPS2SAUTH 3.1.5:
+ *  Client.svc, Listdata.svc, Sites.asmx). Without --also-endpoint the cases that run on every
+ *  endpoint (SPS2S-EP-*) try the main endpoint only, so the sharepoint-s2s self-test and pin runs
+ *  list them: a flaw on one legacy endpoint (listdata-unprotected) is caught only so. */
+export const S2S_REFERENCE_ALSO_ENDPOINTS = ['/_vti_bin/client.svc/ProcessQuery', '/_vti_bin/listdata.svc', '/_vti_bin/sites.asmx'];
+
+/** The --also-endpoint arguments of a self-test run in `profile` (sharepoint-s2s: the reference's legacy endpoints). */
+export const alsoEndpointArgs = (profile: string): string[] => (profile === 'sharepoint-s2s' ? S2S_REFERENCE_ALSO_ENDPOINTS.flatMap((e) => ['--also-endpoint', e]) : []);
+
+/** Extra CLI arguments of a self-test (and pin) run on a flaw in `profile`: the endpoints to list, and the key-lifecycle filter. */
+export const flawRunArgs = (profile: string, flaw: string): string[] => [...alsoEndpointArgs(profile), ...lifecycleGrepArgs(profile, flaw)];

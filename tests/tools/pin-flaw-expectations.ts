@@ -8,7 +8,7 @@
 // `--only a,b` re-pins just those flaws and keeps every other entry of the file as it is.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bfFlawRunArgs, flawEntry, lifecycleGrepArgs, type FlawEntry } from '../helpers/flaw-entry';
+import { bfFlawRunArgs, flawEntry, flawRunArgs, type FlawEntry } from '../helpers/flaw-entry';
 import { REPO, runCli } from '../helpers/run-cli';
 
 /** The xoauth self-test runs the flaws on the outer/actor path and the challenge flaws only (see suite-self-test-profiles.spec.ts). */
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   let next = 0;
   const worker = async () => {
     for (let j = jobs[next++]; j; j = jobs[next++]) {
-      const args = j.profile === 'bot-framework' ? bfFlawRunArgs(j.flaw) : ['run', '--profile', j.profile, '--sut', `node ${set.dir}/${j.flaw}.mjs`, '--workers', '1', '--only-results', ...lifecycleGrepArgs(j.profile, j.flaw)];
+      const args = j.profile === 'bot-framework' ? bfFlawRunArgs(j.flaw) : ['run', '--profile', j.profile, '--sut', `node ${set.dir}/${j.flaw}.mjs`, '--workers', '1', '--only-results', ...flawRunArgs(j.profile, j.flaw)];
       const r = await runCli(args);
       if (!r.results) throw new Error(`${j.profile} ${j.flaw}: no results (exit ${r.code}): ${r.stderr.slice(-300)}`);
       out[j.profile][j.flaw] = flawEntry(r.results);
