@@ -7,6 +7,7 @@ import { locationOf } from '../../harness/engine/catalog-location';
 import * as M from '../../harness/tokens/mutations';
 import { familyCases } from '../families';
 import { actorCases } from './actor-cases';
+import { cveCases } from './cve-cases';
 import { SPS, XO, type S2sCase } from './catalog-kit';
 import { ACTOR_CLAIM, S2S_KEY_SERVER, type S2sPath, type S2sProfile } from './facts';
 import { s2sPaths } from './paths';
@@ -14,7 +15,7 @@ import { tokenCases } from './token-cases';
 
 /** The profiles' own rules, in catalog order. */
 function catalog(): S2sCase[] {
-  return [...tokenCases(), ...actorCases()];
+  return [...tokenCases(), ...actorCases(), ...cveCases()];
 }
 
 /** The actor claim placeholders of the catalog, resolved per profile (the other profile's name, and a raw value). */
