@@ -8,6 +8,7 @@ import * as M from '../../harness/tokens/mutations';
 import { familyCases } from '../families';
 import { actorCases } from './actor-cases';
 import { endpointCases } from './endpoint-cases';
+import { cveCases } from './cve-cases';
 import { SPS, XO, type S2sCase } from './catalog-kit';
 import { ACTOR_CLAIM, S2S_KEY_SERVER, type S2sPath, type S2sProfile } from './facts';
 import { s2sPaths } from './paths';
@@ -15,7 +16,7 @@ import { tokenCases } from './token-cases';
 
 /** The profiles' own rules, in catalog order. */
 function catalog(): S2sCase[] {
-  return [...tokenCases(), ...actorCases(), ...endpointCases()];
+  return [...tokenCases(), ...actorCases(), ...cveCases(), ...endpointCases()];
 }
 
 /** The actor claim placeholders of the catalog, resolved per profile (the other profile's name, and a raw value). */

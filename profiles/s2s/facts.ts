@@ -24,6 +24,10 @@ export const UNTRUSTED_ISSUER_ID = '3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f';
 /** The add-in (client) whose principal the actor's nameid names. */
 export const CLIENT_APP_ID = '7c2d0b5e-1f3a-4c6d-9e8f-0a1b2c3d4e5f';
 export const USER_SID = 's-1-5-21-2127521184-1604012920-1887927527-415298';
+/** The client principals the SUT allows (S2S_ALLOWED_CLIENTS): the add-in only, as registered with the server. */
+export const ALLOWED_CLIENTS = [CLIENT_APP_ID];
+/** A client principal the trusted STS can vouch for but the SUT does not allow (XO-27). */
+export const OTHER_CLIENT_ID = '8d3e1c6f-2a4b-4d7e-8f90-1b2c3d4e5f60';
 
 export const issuerAt = (id: string, realm = REALM): string => `${id}@${realm}`;
 export const TRUSTED_ISSUERS = [issuerAt(ISSUER_A_ID), issuerAt(ISSUER_B_ID)];
@@ -71,6 +75,7 @@ export function s2sSutEnv(profile: S2sProfile, bundlePath: string, metadataUrl: 
     S2S_TRUSTED_ISSUERS: TRUSTED_ISSUERS.join(','),
     S2S_TRUSTED_CERTS: bundlePath,
     S2S_METADATA_URL: metadataUrl,
+    S2S_ALLOWED_CLIENTS: ALLOWED_CLIENTS.join(','),
   };
 }
 
