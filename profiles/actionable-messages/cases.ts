@@ -23,7 +23,7 @@ import {
 import * as M from '../../harness/tokens/mutations';
 import { callerLocation, located, locationOf } from '../../harness/engine/catalog-location';
 import { familyCases } from '../families';
-import { AM_PATHS } from './paths';
+import { AM_AAH_PATHS, AM_PATHS } from './paths';
 
 const AM = 'actionable-messages-security';
 const FACTS = 'current-practice';
@@ -93,7 +93,7 @@ function catalog(): AmCase[] {
     why: 'Legacy: connector actions carry sub (an object id) and no sender, and must not be refused for that. Entra: v1 tokens carry the client in appid and the sts.windows.net issuer.',
     legacy: fact('SHOULD', ['AM-CUR-05'], 'legacy profile'), entra: fact('MUST', ['AM-CUR-08', 'AM-CUR-09'], 'current (Entra) profile') });
   add({ id: 'POS-003', path: bothPaths, title: 'valid token in Action-Authorization instead of Authorization', expect: 'either', mutations: [inActionAuthorization],
-    why: 'The token arrives in Action-Authorization only when the provider\'s own card blanks the Authorization header, so a provider that does not do that may read Authorization alone. Reported only (AAH-001/002 hold a token found there to the same checks).',
+    why: 'The token arrives in Action-Authorization only when the provider\'s own card blanks the Authorization header, so a provider that does not do that may read Authorization alone. Reported only (the family cases of the Action-Authorization paths, AAH-001, AAH-002 and AAH-101 on, hold a token found there to the same checks).',
     legacy: fact('INFO', ['AM-CUR-14'], 'Action-Authorization'), entra: fact('INFO', ['AM-CUR-14'], 'Action-Authorization') });
   add({ id: 'POS-004', path: bothPaths, title: 'valid token signed by the second published key', expect: 'accept', mutations: [M.signWithKey('am-b')],
     why: 'Any key of the published set may sign.', legacy: fact('MUST', ['AM-CUR-02'], 'legacy profile'), entra: fact('MUST', ['AM-CUR-10'], 'current (Entra) profile') });
@@ -160,9 +160,7 @@ function catalog(): AmCase[] {
     legacy: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), entra: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)') });
 
   // ---- where the token travels; the refusal --------------------------------------------------
-  const aaRef = { legacy: fact('MUST', ['AM-CUR-14'], 'Action-Authorization'), entra: fact('MUST', ['AM-CUR-14'], 'Action-Authorization') };
-  reject('AAH-001', bothPaths, 'Action-Authorization carrying a token for another audience', 'A token in Action-Authorization is checked exactly as strictly: accepting it there is a bypass.', [inActionAuthorization, M.setClaim('aud', 'https://other.contoso.test')], aaRef, { cwe: ['CWE-345'] });
-  reject('AAH-002', bothPaths, 'Action-Authorization carrying a token signed by an unpublished key', 'A token in Action-Authorization is checked exactly as strictly.', [inActionAuthorization, M.signWithKey('rogue')], aaRef, { cwe: ['CWE-347'] });
+  // AAH-001 (another audience) and AAH-002 (an unpublished key) are family cases of the Action-Authorization paths now (paths.ts).
   reject('CAS-001', bothPaths, 'a refused action (wrong aud) is answered 4xx with CARD-ACTION-STATUS', 'Outlook shows the header\'s text to the user; without it the user sees a bare failure.', [M.setClaim('aud', 'https://other.contoso.test')],
     { legacy: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response'), entra: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response') }, { responseCheck: cardActionStatus });
 
@@ -202,7 +200,7 @@ function catalog(): AmCase[] {
 export function amCases(profile: AmProfile): CaseDef<AmPath>[] {
   const entra = profile === 'actionable-messages-entra';
   const prefix = entra ? 'AME' : 'AM';
-  return [...protocolCases(profile, entra, prefix), ...familyCases<AmPath>(AM_PATHS[profile], profile, prefix, AM)];
+  return [...protocolCases(profile, entra, prefix), ...familyCases<AmPath>(AM_PATHS[profile], profile, prefix, AM), ...familyCases<AmPath>(AM_AAH_PATHS[profile], profile, prefix, AM)];
 }
 
 /** The profile's own rules (the attack families come from profiles/families). */
