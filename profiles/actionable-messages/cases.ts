@@ -159,6 +159,11 @@ function catalog(): AmCase[] {
     fetchBudget: { server: 'sender', pathIncludes: 'openid-configuration', requests: 10, max: 2 },
     legacy: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), entra: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)') });
 
+  add({ id: 'MDC-002', path: bothPaths, title: 'ten valid actions in a row fetch the keys document (jwks_uri) at most twice', expect: 'accept', mutations: [],
+    why: 'A validator that caches the metadata (its jwks_uri) but fetches the key set for every action still makes every action wait on the key server and turns its outage into an outage of every action (MDC-001 counts only the metadata). Cache the keys.',
+    fetchBudget: { server: 'sender', pathIncludes: '/discovery/', requests: 10, max: 2 },
+    legacy: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), entra: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), cwe: ['CWE-400'] });
+
   // ---- where the token travels; the refusal --------------------------------------------------
   // AAH-001 (another audience) and AAH-002 (an unpublished key) are family cases of the Action-Authorization paths now (paths.ts).
   reject('CAS-001', bothPaths, 'a refused action (wrong aud) is answered 4xx with CARD-ACTION-STATUS', 'Outlook shows the header\'s text to the user; without it the user sees a bare failure.', [M.setClaim('aud', 'https://other.contoso.test')],
@@ -190,6 +195,15 @@ function catalog(): AmCase[] {
   failClosed('KLC-014', 'am-new-5', fault('jwks', 'hang'), 'the keys document never answers while a token names a new key', 'A hung key server must not get an action accepted; the endpoint should refuse without waiting indefinitely (no answer within the deadline is a robustness warning).');
   failClosed('KLC-015', 'am-new-6', fault('metadata', 'plain-http-jwks-uri'), 'the metadata names a jwks_uri over plain HTTP, whose key set holds the new key', 'Keys are read over TLS only: a key set fetched over plain HTTP could be anyone\'s.');
   failClosed('KLC-016', 'am-new-7', fault('metadata', 'untrusted-tls-jwks-uri'), 'the metadata names a jwks_uri on a server whose certificate no trusted CA issued', 'A key server whose certificate does not verify could be anyone\'s: its keys must not be used.');
+  // ---- the key cache's limits (the bot-framework profile's BF-C2B-KLC-002 and -004, same levels) ----
+  add({ id: 'KLC-002', path: bothPaths, title: 'twenty actions whose tokens name random unknown kids cause at most one fetch of the keys document', expect: 'reject', mutations: [],
+    why: 'A refresh for every unknown kid lets anyone who can reach the action URL make the provider hammer the sender\'s key server (and wait on it); refreshes on unknown kids are rate-limited (at most every 5 minutes, or hourly). The tokens are signed by an unpublished key, so each is refused too.',
+    legacy: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), entra: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'),
+    lifecycle: { advanceClockMs: HOUR, before: {}, after: {}, signWith: 'rogue', randomKid: true, requests: { count: 20, concurrency: 1 }, jwksFetches: { max: 1 } }, cwe: ['CWE-400'] });
+  add({ id: 'KLC-004', path: bothPaths, title: 'a withdrawn key is refused once the SUT\'s 24 h key cache has expired', expect: 'reject', mutations: [],
+    why: 'Keys must keep being refreshed while the service runs (Microsoft\'s Python sample stopped): after the sender withdraws a key and a day passes (the usual 24 h cache), tokens it signs are refused. The control is signed by that key before it is withdrawn. A SHOULD, as BF-C2B-KLC-004: 24 h is current practice, and only the issuer held the key.',
+    legacy: fact('SHOULD', ['AM-CUR-18', 'AM-CUR-02'], 'sample bugs (Python, five days)'), entra: fact('SHOULD', ['AM-CUR-18', 'AM-CUR-10'], 'sample bugs (Python, five days)'),
+    lifecycle: { advanceClockMs: 24 * 3600_000 + 60_000, controlKey: 'am-w', before: { withdraw: ['am-w'] }, after: {}, signWith: 'am-w' }, cwe: ['CWE-613', 'CWE-347'] });
   add({ id: 'KLC-017', path: bothPaths, title: 'after a key-server outage, the key it could not serve is accepted once the server is back', expect: 'accept', mutations: [],
     why: 'Failing closed must not become failing for good: key refreshes go on once the key server answers again.',
     legacy: fact('SHOULD', ['AM-CUR-18'], 'sample bugs (Python, five days)'), entra: fact('SHOULD', ['AM-CUR-18'], 'sample bugs (Python, five days)'),

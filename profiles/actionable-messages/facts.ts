@@ -36,10 +36,12 @@ export const AM_KEYS: SigningKeySpec[] = [
   { name: 'am-b' },
   { name: 'am-rotated' },
   { name: 'rogue' },
+  // Published from the start and withdrawn by a key-lifecycle case (KLC-004): the SUT has it cached.
+  { name: 'am-w' },
   // The key-lifecycle cases' own keys: unknown to the SUT until a case publishes them (or never).
   ...Array.from({ length: 8 }, (_, i) => ({ name: `am-new-${i + 1}` })),
 ];
-export const PUBLISHED_KEYS = ['am-a', 'am-b'];
+export const PUBLISHED_KEYS = ['am-a', 'am-b', 'am-w'];
 
 /** The sender's key server as the key-lifecycle cases see it, per profile (legacy substrate metadata, or the tenant's). */
 export const AM_KEY_SERVERS: Record<AmProfile, LifecycleKeyServer> = {
