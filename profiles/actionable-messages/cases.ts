@@ -10,6 +10,7 @@ import {
   AM_KEY_SERVERS,
   APP_ID_URI,
   BASE_URL,
+  EXPECTED_SCOPE,
   entraV1Issuer,
   entraV2Issuer,
   LEGACY_VER,
@@ -132,7 +133,17 @@ function catalog(): AmCase[] {
   add({ id: 'VER-001', path: legacyOnly, title: 'ver is not STI.ExternalAccessToken.V1', expect: 'either', mutations: [M.setClaim('ver', 'STI.ExternalAccessToken.V2')],
     why: 'No text makes the legacy token version a validator rule, and Microsoft\'s own validators never check it; only the issuer can mint the token. Reported only.', legacy: fact('INFO', ['AM-CUR-04'], 'legacy profile') });
   reject('VER-002', entraOnly, 'ver "3.0"', 'Only ver 1.0 (appid) and 2.0 (azp) are defined; an unknown version should not be read as a known one. No text requires the check: a SHOULD.', [M.setClaim('ver', '3.0')], { entra: fact('SHOULD', ['AM-CUR-08'], 'current (Entra) profile') });
+  reject('VER-003', entraOnly, 'ver "3.0" with azp another client and appid the service', 'A version that is neither "1.0" nor "2.0" must not be read as either: read as v1, the client comes from appid (the service) although azp names another client. No text requires the check and only Entra can mint the token: a SHOULD, as VER-002.',
+    [M.setClaim('ver', '3.0'), M.setClaim('azp', OTHER_CLIENT_ID), M.setClaim('appid', AM_APP_ID)], { entra: fact('SHOULD', ['AM-CUR-08'], 'current (Entra) profile') }, { cwe: ['CWE-345'] });
   void LEGACY_VER;
+
+  // ---- scp: the scope the provider exposes (AM_EXPECTED_SCOPE), Entra only -----------------------
+  const scpRef = { entra: fact('SHOULD', ['AM-CUR-09', 'AM-CUR-07'], 'current (Entra) profile') };
+  reject('SCP-001', entraOnly, 'scp names another scope than the one the provider exposes (AM_EXPECTED_SCOPE)', `A delegated Entra token is for the scopes it lists; Entra's usual rules have an API check that scp holds the scope it exposes (${EXPECTED_SCOPE} here). The audience is still the provider's, so a SHOULD.`,
+    [M.setClaim('scp', 'User.Read')], scpRef, { cwe: ['CWE-285'] });
+  reject('SCP-002', entraOnly, 'no scp at all', 'The action is a user\'s: its token is delegated and carries scp; one without it grants no scope of the provider. A SHOULD, as SCP-001.', [M.deleteClaim('scp')], scpRef, { cwe: ['CWE-285'] });
+  add({ id: 'SCP-003', path: entraOnly, title: 'scp lists several scopes, the provider\'s among them', expect: 'accept', mutations: [M.setClaim('scp', `User.Read ${EXPECTED_SCOPE} offline_access`)],
+    why: 'scp is a space-separated list: a token that also carries other scopes holds the provider\'s, and a validator that compares the whole claim refuses a real sender\'s valid token (interop: a SHOULD).', entra: fact('SHOULD', ['AM-CUR-09'], 'current (Entra) profile') });
 
   // ---- sub, sender ----------------------------------------------------------------------------
   const subRef = { legacy: spec('SHOULD', ['AM-11'], 'Bearer Token ("we strongly recommend should be verified")'), entra: spec('SHOULD', ['AM-11'], 'Bearer Token ("we strongly recommend should be verified")') };
