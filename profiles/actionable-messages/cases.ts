@@ -3,11 +3,13 @@
 // its requirement per profile; a case with no reference for a profile is not run there. Where the
 // 2017-era text and current practice disagree, current practice (the later statement) stands and
 // the case says so. Ids are public: never renumber.
-import type { CaseDef, Expect, InboundCase, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
+import type { ActionRecordCheck, CaseDef, Expect, InboundCase, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
+import { renderToken } from '../../harness/tokens/draft';
 import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import {
   AM_APP_ID,
   AM_KEY_SERVERS,
+  actionRecordPath,
   APP_ID_URI,
   BASE_URL,
   EXPECTED_SCOPE,
@@ -54,6 +56,8 @@ interface AmCase {
   fetchBudget?: InboundCase['fetchBudget'];
   retryWhileRefusedMs?: number;
   cwe?: string[];
+  /** After the refusal, no record of the action may reach AM_ACTION_RECORD_URL (nor, with forbiddenSub, one naming that user). */
+  actionRecord?: { forbiddenSub?: string };
   /** A key-lifecycle case (run after all others, one at a time); the key server is the profile's. */
   lifecycle?: Omit<LifecycleScript, 'keyServer'>;
 }
@@ -64,6 +68,27 @@ const bothPaths = { legacy: 'email' as AmPath, entra: 'entra-v2' as AmPath };
 const legacyOnly = { legacy: 'email' as AmPath };
 const entraOnly = { entra: 'entra-v2' as AmPath };
 const inActionAuthorization = M.placeToken({ in: 'header', name: 'action-authorization', scheme: 'Bearer' }, 'token in Action-Authorization: Bearer <token> (no Authorization header)');
+
+/** A second token in another header: a copy of the case's token as it stands, changed by `mutations` and rendered on its own. */
+const secondToken = (header: string, mutations: M.Mutation[], describe: string): M.Mutation => ({
+  describe: `${describe}, in ${header}: Bearer`,
+  apply: (d, ctx) => {
+    const copy = { ...d, token: { ...d.token, header: { ...d.token.header }, claims: { ...d.token.claims }, finish: [...d.token.finish] }, request: { ...d.request } };
+    for (const m of mutations) m.apply(copy, ctx);
+    d.request.headers = { ...d.request.headers, [header]: `Bearer ${renderToken(copy.token, ctx.keys)}` };
+  },
+});
+const MALLORY = 'mallory@contoso.test';
+/** A token only an attacker could make: another user, signed by a key no one published. */
+const forged = [M.setClaim('sub', MALLORY), M.signWithKey('rogue')];
+
+/** The records of carried-out actions the contract asks for (AM_ACTION_RECORD_URL/<requestId>). */
+const actionRecordCheck = (forbiddenSub?: string): ActionRecordCheck => ({
+  server: 'sender',
+  pathOf: (activity) => (typeof activity.requestId === 'string' ? actionRecordPath(activity.requestId) : undefined),
+  describe: 'record(s) of the action reached AM_ACTION_RECORD_URL',
+  ...(forbiddenSub ? { forbiddenSub } : {}),
+});
 
 export const cardActionStatus: ResponseCheck = {
   describe: 'a refusal is a 4xx with a non-empty CARD-ACTION-STATUS header (text for the user)',
@@ -177,6 +202,23 @@ function catalog(): AmCase[] {
 
   // ---- where the token travels; the refusal --------------------------------------------------
   // AAH-001 (another audience) and AAH-002 (an unpublished key) are family cases of the Action-Authorization paths now (paths.ts).
+  // Both headers at once never come from Microsoft (the token is in Action-Authorization only when the
+  // card blanks Authorization). Refusing is safe; accepting on the token that verifies is too (a
+  // validator may read one header only); carrying the action out as the other token's user is not.
+  const bothRef = { legacy: fact('MUST', ['AM-CUR-14', 'AM-14'], 'Action-Authorization'), entra: fact('MUST', ['AM-CUR-14', 'AM-14'], 'Action-Authorization') };
+  const both = (id: string, title: string, mutations: M.Mutation[]) => add({ id, path: bothPaths, title, expect: 'either', mutations, ...bothRef, actionRecord: { forbiddenSub: MALLORY }, cwe: ['CWE-347', 'CWE-290'],
+    why: 'Microsoft never sends both headers; refusing the request, or accepting it on the token that verifies, is conformant (reported). Verifying one token and taking the user from the other lets anyone act as anyone: the action must never be recorded for the forged token\'s user (AM_ACTION_RECORD_URL; a SUT that records no actions makes it inconclusive).' });
+  both('AAH-003', 'both headers: a valid token in Authorization, a forged one (another user, an unpublished key) in Action-Authorization', [secondToken('action-authorization', forged, `a forged token (sub ${MALLORY}, signed by an unpublished key)`)]);
+  both('AAH-004', 'both headers: a forged token (another user, an unpublished key) in Authorization, a valid one in Action-Authorization', [secondToken('action-authorization', [], 'the valid token'), ...forged]);
+
+  // ---- a refused action is not carried out (AM_ACTION_RECORD_URL) ------------------------------------
+  const actRef = (ids: string[]) => ({ legacy: spec('MUST', ids, 'Bearer Token ("With all the above verifications done ...")'), entra: spec('MUST', ids, 'Bearer Token ("With all the above verifications done ...")') });
+  const notCarriedOut = (id: string, title: string, why: string, mutations: M.Mutation[], ids: string[], cwe: string[]) =>
+    reject(id, bothPaths, title, `${why} Refused, the action must not be carried out all the same (the Node sample answered and went on): no record of it may reach AM_ACTION_RECORD_URL. A SUT that records no actions makes the case inconclusive.`, mutations, actRef(ids), { actionRecord: {}, cwe });
+  notCarriedOut('ACT-001', 'another user\'s action signed by an unpublished key is refused and not carried out', 'sub and sender are relied on only after the signature has verified (AM-14).', forged, ['AM-14', 'AM-CUR-17', 'AM-09'], ['CWE-347', 'CWE-696']);
+  notCarriedOut('ACT-002', 'another user\'s action in a token for another audience is refused and not carried out', 'sub and sender are relied on only after the aud check has passed (AM-14).', [M.setClaim('sub', MALLORY), M.setClaim('aud', 'https://other.contoso.test')], ['AM-14', 'AM-CUR-17', 'AM-10'], ['CWE-345', 'CWE-696']);
+  notCarriedOut('ACT-003', 'another user\'s action, signed by an unpublished key, in Action-Authorization is refused and not carried out', 'A token in Action-Authorization is checked exactly as strictly (AM-CUR-14), and its sub relied on only after that (AM-14).', [inActionAuthorization, ...forged], ['AM-14', 'AM-CUR-17', 'AM-CUR-14'], ['CWE-347', 'CWE-696']);
+  notCarriedOut('ACT-004', 'an action without any token is refused and not carried out', 'An action request that carries no bearer token is refused (AM-07).', [M.placeToken({ in: 'nowhere' }, 'no token sent')], ['AM-07', 'AM-CUR-17'], ['CWE-306', 'CWE-696']);
   reject('CAS-001', bothPaths, 'a refused action (wrong aud) is answered 4xx with CARD-ACTION-STATUS', 'Outlook shows the header\'s text to the user; without it the user sees a bare failure.', [M.setClaim('aud', 'https://other.contoso.test')],
     { legacy: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response'), entra: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response') }, { responseCheck: cardActionStatus });
 
@@ -251,6 +293,6 @@ function protocolCases(profile: AmProfile, entra: boolean, prefix: string): Case
     };
     // A catalog entry with a key-lifecycle script is a lifecycle case (run after all others, one at a time).
     if (x.lifecycle) return [{ ...base, kind: 'lifecycle', lifecycle: { keyServer: AM_KEY_SERVERS[profile], ...x.lifecycle } }];
-    return [{ ...base, kind: 'inbound', attackerMustNotBeContacted: x.attackerMustNotBeContacted, responseCheck: x.responseCheck, replay: x.replay, fetchBudget: x.fetchBudget }];
+    return [{ ...base, kind: 'inbound', attackerMustNotBeContacted: x.attackerMustNotBeContacted, responseCheck: x.responseCheck, replay: x.replay, fetchBudget: x.fetchBudget, ...(x.actionRecord ? { actionRecord: actionRecordCheck(x.actionRecord.forbiddenSub) } : {}) }];
   });
 }

@@ -51,7 +51,11 @@ export const AM_KEY_SERVERS: Record<AmProfile, LifecycleKeyServer> = {
   'actionable-messages-entra': { server: 'sender', metadata: new RegExp(`^/${TENANT}/v2\\.0/\\.well-known/openid-configuration$`), jwks: new RegExp(`^/${TENANT}/discovery/v2\\.0/keys$`), controlKey: 'am-a' },
 };
 
-export function amSutEnv(profile: AmProfile, openIdUrl: string): Record<string, string> {
+/** Where the SUT records each action it carries out (AM_ACTION_RECORD_URL/<requestId>): the fake provider back end on the sender's server. */
+export const ACTION_RECORD_PATH = '/provider/actions';
+export const actionRecordPath = (requestId: string) => `${ACTION_RECORD_PATH}/${encodeURIComponent(requestId)}`;
+
+export function amSutEnv(profile: AmProfile, openIdUrl: string, actionRecordUrl: string): Record<string, string> {
   const entra = profile === 'actionable-messages-entra';
   return {
     AM_PROFILE: profile,
@@ -59,6 +63,7 @@ export function amSutEnv(profile: AmProfile, openIdUrl: string): Record<string, 
     AM_ISSUER: entra ? `${entraV2Issuer()},${entraV1Issuer()}` : SUBSTRATE_ISSUER,
     AM_AUDIENCE: entra ? APP_ID_URI : BASE_URL,
     AM_ALLOWED_SENDERS: SENDER,
+    AM_ACTION_RECORD_URL: actionRecordUrl,
     // Entra only: the scope the provider exposes (a delegated token's scp must name it).
     ...(entra ? { AM_EXPECTED_SCOPE: EXPECTED_SCOPE } : {}),
   };
