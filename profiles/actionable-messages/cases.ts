@@ -222,6 +222,10 @@ function catalog(): AmCase[] {
   reject('CAS-001', bothPaths, 'a refused action (wrong aud) is answered 4xx with CARD-ACTION-STATUS', 'Outlook shows the header\'s text to the user; without it the user sees a bare failure.', [M.setClaim('aud', 'https://other.contoso.test')],
     { legacy: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response'), entra: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response') }, { responseCheck: cardActionStatus });
 
+  // The family's body member (HDR-007) sends a JSON member; RFC 6750 §2.2's own form is a form-encoded body.
+  reject('HDR-008', bothPaths, 'valid token in a form-encoded body (access_token=<token>), no header', 'RFC 6750 §2.2 allows a form-encoded body parameter, but Actionable Messages carries the token only in Authorization (or Action-Authorization): a framework that also reads form bodies lets a token in where no one checks for it.',
+    [M.placeToken({ in: 'body', name: 'access_token', form: true }, 'POST form body access_token=<token>, no header')], { legacy: spec('MUST', ['AM-07', 'AM-06'], 'Bearer Token'), entra: spec('MUST', ['AM-07', 'AM-06'], 'Bearer Token') }, { cwe: ['CWE-287'] });
+
   // ---- the limited-purpose token and the action URL --------------------------------------------
   add({ id: 'LPT-001', path: bothPaths, title: 'the same action (same limited-purpose token) sent twice: the second answer is reported', expect: 'either', mutations: [], replay: true,
     why: 'The provider MAY use the limited-purpose token to refuse an action already performed; the spec leaves it to the provider. Reported, never failed.',
