@@ -33,7 +33,8 @@ export function membersOn(p: TokenPath): Array<{ member: FamilyMember; id: strin
 }
 
 /** A path whose token travels in another header than Authorization: the baseline's token is moved there first. */
-const inTokenHeader = (name: string): M.Mutation => M.placeToken({ in: 'header', name, scheme: 'Bearer' }, `token in ${name}: Bearer <token> (no Authorization header)`);
+const inTokenHeader = (name: string): M.Mutation =>
+  M.placeToken({ in: 'header', name, scheme: 'Bearer' }, `token in ${name.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase())}: Bearer <token> (no Authorization header)`);
 
 /** A path's family cases as catalog entries of a profile (ids prefixed, e.g. BF-C2B-). */
 export function familyCases<Path extends string>(p: TokenPath, profile: string, idPrefix: string, defaultSpec: string): InboundCase<Path>[] {
