@@ -153,7 +153,7 @@ export const REGISTRY = {
     baseline: amBaseline,
     world: () => (s) => am.world().startAmWorld(s, 'actionable-messages'),
     catalog: once(() => am.cases().amCases('actionable-messages') as CaseDef[]),
-    tokenPaths: () => [am.paths().AM_PATHS['actionable-messages']],
+    tokenPaths: () => [am.paths().AM_PATHS['actionable-messages'], am.paths().AM_AAH_PATHS['actionable-messages']],
     matrixColumn: 2,
   },
   'actionable-messages-entra': {
@@ -167,7 +167,7 @@ export const REGISTRY = {
     baseline: amBaseline,
     world: () => (s) => am.world().startAmWorld(s, 'actionable-messages-entra'),
     catalog: once(() => am.cases().amCases('actionable-messages-entra') as CaseDef[]),
-    tokenPaths: () => [am.paths().AM_PATHS['actionable-messages-entra']],
+    tokenPaths: () => [am.paths().AM_PATHS['actionable-messages-entra'], am.paths().AM_AAH_PATHS['actionable-messages-entra']],
     matrixColumn: 3,
   },
   's2s-client': {

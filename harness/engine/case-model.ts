@@ -50,6 +50,12 @@ export interface AnswerChecks {
    * conversation may reach the fake Connector. Conclusive only when the SUT replied to the control.
    */
   noReplyAfterRefusal?: boolean;
+  /**
+   * After refusing, the SUT must not have carried out the action: no record of it may reach the fake
+   * its contract names (Actionable Messages: AM_ACTION_RECORD_URL). Conclusive only when the SUT
+   * recorded the control's action. The counts land in observed.controlReplies / replies.
+   */
+  actionRecord?: ActionRecordCheck;
   /** A named condition on the SUT's answer (e.g. the 401 challenge's parameters), checked besides accept/reject. */
   responseCheck?: ResponseCheck;
   /** Any 4xx is a proper refusal (Actionable Messages), not only 401/403 (the Bot Framework spec's two). */
@@ -151,6 +157,18 @@ export interface LifecycleScript {
   probeClockMs?: number[];
   /** The case proves nothing unless the SUT fetched this document while the fault was on. */
   mustFetchDuringFault?: 'metadata' | 'jwks';
+}
+
+/** Where a SUT records the actions it carries out, and what a record must not say (AnswerChecks.actionRecord). */
+export interface ActionRecordCheck {
+  /** The fake (its run-state name) the records reach. */
+  server: string;
+  /** The path (a substring) at which a record of this request's action arrives, or undefined when the request names none. */
+  pathOf(activity: Record<string, unknown>): string | undefined;
+  /** What a record is, for the reasons (e.g. "record(s) of the action reached AM_ACTION_RECORD_URL"). */
+  describe: string;
+  /** A record whose JSON body's `sub` is this user is an action carried out for a token that does not verify, accepted or not. */
+  forbiddenSub?: string;
 }
 
 export interface ResponseCheck {

@@ -11,6 +11,8 @@ export interface Observation {
   requiredFetches?: number;
   controlReplies?: number;
   replies?: number;
+  /** actionRecord cases: records of the action that name the forged token's user. */
+  forgedRecords?: number;
   responseProblem?: string;
   firstStatus?: number;
   fetches?: number;
@@ -40,6 +42,11 @@ export function evaluate(def: Pick<CaseBase, 'expect' | 'isControl'> & AnswerChe
     if (!o.controlReplies)
       return { outcome: 'inconclusive', reason: 'the SUT did not reply to the valid activity of the positive control, so its silence after a refusal proves nothing', observed };
   }
+  if (def.actionRecord && !def.isControl) {
+    observed.controlReplies = o.controlReplies ?? 0;
+    if (!o.controlReplies)
+      return { outcome: 'inconclusive', reason: 'the SUT recorded no action for the valid request of the positive control, so no record after a refusal proves nothing', observed };
+  }
   if (o.error || o.status === undefined) return { outcome: 'error', reason: o.error ?? 'no response', observed };
 
   const accepted = isAccept(o.status);
@@ -61,7 +68,10 @@ export function evaluate(def: Pick<CaseBase, 'expect' | 'isControl'> & AnswerChe
     const { requests, max, pathIncludes } = def.fetchBudget;
     if (o.fetches > max) return { outcome: 'fail', reason: `fetched ${pathIncludes} ${o.fetches} times for ${requests} valid requests (at most ${max} expected: cache it)`, observed };
   }
+  if (!accepted && o.replies && def.actionRecord) return { outcome: 'fail', reason: `refused (${o.status}) but still carried out the action: ${o.replies} ${def.actionRecord.describe}`, observed };
   if (!accepted && o.replies) return { outcome: 'fail', reason: `refused (${o.status}) but still processed the activity: ${o.replies} reply(ies) to its conversation reached the Connector`, observed };
+  if (o.forgedRecords && def.actionRecord)
+    return { outcome: 'fail', reason: `${accepted ? 'accepted' : 'refused'} (${o.status}) and carried out the action as ${def.actionRecord.forbiddenSub}, the user named by the token that does not verify`, observed };
   if (o.attackerFetches) return { outcome: 'fail', reason: `the SUT sent ${o.attackerFetches} request(s) to the attacker's server named in the token or the activity`, observed };
 
   if (accepted && def.mustHaveFetched && !o.requiredFetches)

@@ -1,6 +1,8 @@
-// Counting what a SUT sent back to the fake Connector for one activity's conversation: the
-// evidence that it processed (or did not process) that activity.
+// Counting what a SUT sent back to the fake Connector for one activity's conversation, or the
+// records of an action it carried out (Actionable Messages): the evidence that it processed (or did
+// not process) that request.
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ActionRecordCheck } from './case-model';
 import type { HarnessClient } from './harness-client';
 
 /** How long a refused request's stray reply may lag behind the refusal and still be counted. */
@@ -23,11 +25,26 @@ export async function countReplies(h: HarnessClient, activity: Record<string, un
   return hits.filter((x) => x.method === 'POST' || x.method === 'PUT').length;
 }
 
-/** Replies to an accepted activity, waiting a little for one to arrive. */
-export async function awaitReplies(h: HarnessClient, activity: Record<string, unknown>): Promise<number> {
+/** Records of the action a request asked for, at the fake an ActionRecordCheck names (and how many name `forbiddenSub`). */
+export async function countActionRecords(h: HarnessClient, check: ActionRecordCheck, activity: Record<string, unknown>): Promise<{ records: number; forged: number }> {
+  const at = check.pathOf(activity);
+  if (!at) return { records: 0, forged: 0 };
+  const hits = (await h.hits(check.server, at)).filter((x) => x.method === 'POST');
+  const subOf = (body: string): unknown => {
+    try {
+      return (JSON.parse(body) as { sub?: unknown }).sub;
+    } catch {
+      return undefined;
+    }
+  };
+  return { records: hits.length, forged: check.forbiddenSub === undefined ? 0 : hits.filter((x) => subOf(x.body) === check.forbiddenSub).length };
+}
+
+/** Replies to an accepted activity (or, with a check, records of its action), waiting a little for one to arrive. */
+export async function awaitReplies(h: HarnessClient, activity: Record<string, unknown>, check?: ActionRecordCheck): Promise<number> {
   const until = Date.now() + CONTROL_REPLY_WAIT_MS;
   for (;;) {
-    const n = await countReplies(h, activity);
+    const n = check ? (await countActionRecords(h, check, activity)).records : await countReplies(h, activity);
     if (n > 0 || Date.now() >= until) return n;
     await sleep(100);
   }

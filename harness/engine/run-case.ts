@@ -8,7 +8,7 @@ import { caseIdentity } from './case-identity';
 import { evaluate, type Observation } from './evaluate';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
-import { awaitReplies, countReplies, graceForStrayReplies, serverOf } from './replies';
+import { awaitReplies, countActionRecords, countReplies, graceForStrayReplies, serverOf } from './replies';
 import { combineEndpoints, endpointsOf } from './endpoints';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -56,10 +56,11 @@ export function renderRequest(draft: CaseDraft, token: string, sutUrl: string): 
   const auth = draft.request.auth;
   if (auth.in === 'body') {
     const b = bodyWithToken(auth, token, draft.request.activity, draft.request.method ?? 'POST');
-    return { method: b.method, url: url.href, headers: { 'content-type': b.contentType }, body: b.body };
+    return { method: b.method, url: url.href, headers: { ...draft.request.headers, 'content-type': b.contentType }, body: b.body };
   }
   const method = draft.request.method ?? 'POST';
   const headers: Record<string, string> = method === 'GET' ? {} : { 'content-type': 'application/json' };
+  Object.assign(headers, draft.request.headers);
   placeToken(draft.request.auth, token, url, headers);
   return { method, url: url.href, headers, body: method === 'GET' ? '' : JSON.stringify(draft.request.activity) };
 }
@@ -100,6 +101,7 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
     try {
       o.controlStatus = (await h.sendToSut(req.method, req.url, req.headers, req.body)).status;
       if (def.noReplyAfterRefusal && o.controlStatus < 300) o.controlReplies = await awaitReplies(h, draft.request.activity);
+      if (def.actionRecord && o.controlStatus < 300) o.controlReplies = await awaitReplies(h, draft.request.activity, def.actionRecord);
     } catch (err) {
       o.controlError = (err as Error).message;
       o.sutGone = await h.sutGone();
@@ -134,8 +136,9 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
       }
       if (def.responseCheck) o.responseProblem = def.responseCheck.check(evidence.response!, req);
       // A reply may leave after the answer: wait before counting replies, here or at the attacker's.
-      if (def.noReplyAfterRefusal || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') await graceForStrayReplies();
+      if (def.noReplyAfterRefusal || def.actionRecord || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') await graceForStrayReplies();
       if (def.noReplyAfterRefusal) o.replies = await countReplies(h, draft.request.activity);
+      if (def.actionRecord) ({ records: o.replies, forged: o.forgedRecords } = await countActionRecords(h, def.actionRecord, draft.request.activity));
     } catch (err) {
       o.error = (err as Error).message;
       o.sutGone = await h.sutGone();

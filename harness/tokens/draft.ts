@@ -40,6 +40,9 @@ export interface RequestDraft {
   method?: 'GET' | 'POST';
   auth: TokenPlacement;
   activity: Record<string, unknown>;
+  /** More request headers, sent as they are besides the token's placement (e.g. a second token in
+   *  another header: Actionable Messages' Authorization and Action-Authorization at once). */
+  headers?: Record<string, string>;
 }
 
 export interface CaseDraft {

@@ -3,13 +3,16 @@
 // its requirement per profile; a case with no reference for a profile is not run there. Where the
 // 2017-era text and current practice disagree, current practice (the later statement) stands and
 // the case says so. Ids are public: never renumber.
-import type { CaseDef, Expect, InboundCase, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
+import type { ActionRecordCheck, CaseDef, Expect, InboundCase, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
+import { renderToken } from '../../harness/tokens/draft';
 import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import {
   AM_APP_ID,
   AM_KEY_SERVERS,
+  actionRecordPath,
   APP_ID_URI,
   BASE_URL,
+  EXPECTED_SCOPE,
   entraV1Issuer,
   entraV2Issuer,
   LEGACY_VER,
@@ -23,7 +26,7 @@ import {
 import * as M from '../../harness/tokens/mutations';
 import { callerLocation, located, locationOf } from '../../harness/engine/catalog-location';
 import { familyCases } from '../families';
-import { AM_PATHS } from './paths';
+import { AM_AAH_PATHS, AM_PATHS } from './paths';
 
 const AM = 'actionable-messages-security';
 const FACTS = 'current-practice';
@@ -53,6 +56,8 @@ interface AmCase {
   fetchBudget?: InboundCase['fetchBudget'];
   retryWhileRefusedMs?: number;
   cwe?: string[];
+  /** After the refusal, no record of the action may reach AM_ACTION_RECORD_URL (nor, with forbiddenSub, one naming that user). */
+  actionRecord?: { forbiddenSub?: string };
   /** A key-lifecycle case (run after all others, one at a time); the key server is the profile's. */
   lifecycle?: Omit<LifecycleScript, 'keyServer'>;
 }
@@ -63,6 +68,27 @@ const bothPaths = { legacy: 'email' as AmPath, entra: 'entra-v2' as AmPath };
 const legacyOnly = { legacy: 'email' as AmPath };
 const entraOnly = { entra: 'entra-v2' as AmPath };
 const inActionAuthorization = M.placeToken({ in: 'header', name: 'action-authorization', scheme: 'Bearer' }, 'token in Action-Authorization: Bearer <token> (no Authorization header)');
+
+/** A second token in another header: a copy of the case's token as it stands, changed by `mutations` and rendered on its own. */
+const secondToken = (header: string, mutations: M.Mutation[], describe: string): M.Mutation => ({
+  describe: `${describe}, in ${header}: Bearer`,
+  apply: (d, ctx) => {
+    const copy = { ...d, token: { ...d.token, header: { ...d.token.header }, claims: { ...d.token.claims }, finish: [...d.token.finish] }, request: { ...d.request } };
+    for (const m of mutations) m.apply(copy, ctx);
+    d.request.headers = { ...d.request.headers, [header]: `Bearer ${renderToken(copy.token, ctx.keys)}` };
+  },
+});
+const MALLORY = 'mallory@contoso.test';
+/** A token only an attacker could make: another user, signed by a key no one published. */
+const forged = [M.setClaim('sub', MALLORY), M.signWithKey('rogue')];
+
+/** The records of carried-out actions the contract asks for (AM_ACTION_RECORD_URL/<requestId>). */
+const actionRecordCheck = (forbiddenSub?: string): ActionRecordCheck => ({
+  server: 'sender',
+  pathOf: (activity) => (typeof activity.requestId === 'string' ? actionRecordPath(activity.requestId) : undefined),
+  describe: 'record(s) of the action reached AM_ACTION_RECORD_URL',
+  ...(forbiddenSub ? { forbiddenSub } : {}),
+});
 
 export const cardActionStatus: ResponseCheck = {
   describe: 'a refusal is a 4xx with a non-empty CARD-ACTION-STATUS header (text for the user)',
@@ -93,7 +119,7 @@ function catalog(): AmCase[] {
     why: 'Legacy: connector actions carry sub (an object id) and no sender, and must not be refused for that. Entra: v1 tokens carry the client in appid and the sts.windows.net issuer.',
     legacy: fact('SHOULD', ['AM-CUR-05'], 'legacy profile'), entra: fact('MUST', ['AM-CUR-08', 'AM-CUR-09'], 'current (Entra) profile') });
   add({ id: 'POS-003', path: bothPaths, title: 'valid token in Action-Authorization instead of Authorization', expect: 'either', mutations: [inActionAuthorization],
-    why: 'The token arrives in Action-Authorization only when the provider\'s own card blanks the Authorization header, so a provider that does not do that may read Authorization alone. Reported only (AAH-001/002 hold a token found there to the same checks).',
+    why: 'The token arrives in Action-Authorization only when the provider\'s own card blanks the Authorization header, so a provider that does not do that may read Authorization alone. Reported only (the family cases of the Action-Authorization paths, AAH-001, AAH-002 and AAH-101 on, hold a token found there to the same checks).',
     legacy: fact('INFO', ['AM-CUR-14'], 'Action-Authorization'), entra: fact('INFO', ['AM-CUR-14'], 'Action-Authorization') });
   add({ id: 'POS-004', path: bothPaths, title: 'valid token signed by the second published key', expect: 'accept', mutations: [M.signWithKey('am-b')],
     why: 'Any key of the published set may sign.', legacy: fact('MUST', ['AM-CUR-02'], 'legacy profile'), entra: fact('MUST', ['AM-CUR-10'], 'current (Entra) profile') });
@@ -132,7 +158,17 @@ function catalog(): AmCase[] {
   add({ id: 'VER-001', path: legacyOnly, title: 'ver is not STI.ExternalAccessToken.V1', expect: 'either', mutations: [M.setClaim('ver', 'STI.ExternalAccessToken.V2')],
     why: 'No text makes the legacy token version a validator rule, and Microsoft\'s own validators never check it; only the issuer can mint the token. Reported only.', legacy: fact('INFO', ['AM-CUR-04'], 'legacy profile') });
   reject('VER-002', entraOnly, 'ver "3.0"', 'Only ver 1.0 (appid) and 2.0 (azp) are defined; an unknown version should not be read as a known one. No text requires the check: a SHOULD.', [M.setClaim('ver', '3.0')], { entra: fact('SHOULD', ['AM-CUR-08'], 'current (Entra) profile') });
+  reject('VER-003', entraOnly, 'ver "3.0" with azp another client and appid the service', 'A version that is neither "1.0" nor "2.0" must not be read as either: read as v1, the client comes from appid (the service) although azp names another client. No text requires the check and only Entra can mint the token: a SHOULD, as VER-002.',
+    [M.setClaim('ver', '3.0'), M.setClaim('azp', OTHER_CLIENT_ID), M.setClaim('appid', AM_APP_ID)], { entra: fact('SHOULD', ['AM-CUR-08'], 'current (Entra) profile') }, { cwe: ['CWE-345'] });
   void LEGACY_VER;
+
+  // ---- scp: the scope the provider exposes (AM_EXPECTED_SCOPE), Entra only -----------------------
+  const scpRef = { entra: fact('SHOULD', ['AM-CUR-09', 'AM-CUR-07'], 'current (Entra) profile') };
+  reject('SCP-001', entraOnly, 'scp names another scope than the one the provider exposes (AM_EXPECTED_SCOPE)', `A delegated Entra token is for the scopes it lists; Entra's usual rules have an API check that scp holds the scope it exposes (${EXPECTED_SCOPE} here). The audience is still the provider's, so a SHOULD.`,
+    [M.setClaim('scp', 'User.Read')], scpRef, { cwe: ['CWE-285'] });
+  reject('SCP-002', entraOnly, 'no scp at all', 'The action is a user\'s: its token is delegated and carries scp; one without it grants no scope of the provider. A SHOULD, as SCP-001.', [M.deleteClaim('scp')], scpRef, { cwe: ['CWE-285'] });
+  add({ id: 'SCP-003', path: entraOnly, title: 'scp lists several scopes, the provider\'s among them', expect: 'accept', mutations: [M.setClaim('scp', `User.Read ${EXPECTED_SCOPE} offline_access`)],
+    why: 'scp is a space-separated list: a token that also carries other scopes holds the provider\'s, and a validator that compares the whole claim refuses a real sender\'s valid token (interop: a SHOULD).', entra: fact('SHOULD', ['AM-CUR-09'], 'current (Entra) profile') });
 
   // ---- sub, sender ----------------------------------------------------------------------------
   const subRef = { legacy: spec('SHOULD', ['AM-11'], 'Bearer Token ("we strongly recommend should be verified")'), entra: spec('SHOULD', ['AM-11'], 'Bearer Token ("we strongly recommend should be verified")') };
@@ -159,12 +195,36 @@ function catalog(): AmCase[] {
     fetchBudget: { server: 'sender', pathIncludes: 'openid-configuration', requests: 10, max: 2 },
     legacy: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), entra: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)') });
 
+  add({ id: 'MDC-002', path: bothPaths, title: 'ten valid actions in a row fetch the keys document (jwks_uri) at most twice', expect: 'accept', mutations: [],
+    why: 'A validator that caches the metadata (its jwks_uri) but fetches the key set for every action still makes every action wait on the key server and turns its outage into an outage of every action (MDC-001 counts only the metadata). Cache the keys.',
+    fetchBudget: { server: 'sender', pathIncludes: '/discovery/', requests: 10, max: 2 },
+    legacy: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), entra: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), cwe: ['CWE-400'] });
+
   // ---- where the token travels; the refusal --------------------------------------------------
-  const aaRef = { legacy: fact('MUST', ['AM-CUR-14'], 'Action-Authorization'), entra: fact('MUST', ['AM-CUR-14'], 'Action-Authorization') };
-  reject('AAH-001', bothPaths, 'Action-Authorization carrying a token for another audience', 'A token in Action-Authorization is checked exactly as strictly: accepting it there is a bypass.', [inActionAuthorization, M.setClaim('aud', 'https://other.contoso.test')], aaRef, { cwe: ['CWE-345'] });
-  reject('AAH-002', bothPaths, 'Action-Authorization carrying a token signed by an unpublished key', 'A token in Action-Authorization is checked exactly as strictly.', [inActionAuthorization, M.signWithKey('rogue')], aaRef, { cwe: ['CWE-347'] });
+  // AAH-001 (another audience) and AAH-002 (an unpublished key) are family cases of the Action-Authorization paths now (paths.ts).
+  // Both headers at once never come from Microsoft (the token is in Action-Authorization only when the
+  // card blanks Authorization). Refusing is safe; accepting on the token that verifies is too (a
+  // validator may read one header only); carrying the action out as the other token's user is not.
+  const bothRef = { legacy: fact('MUST', ['AM-CUR-14', 'AM-14'], 'Action-Authorization'), entra: fact('MUST', ['AM-CUR-14', 'AM-14'], 'Action-Authorization') };
+  const both = (id: string, title: string, mutations: M.Mutation[]) => add({ id, path: bothPaths, title, expect: 'either', mutations, ...bothRef, actionRecord: { forbiddenSub: MALLORY }, cwe: ['CWE-347', 'CWE-290'],
+    why: 'Microsoft never sends both headers; refusing the request, or accepting it on the token that verifies, is conformant (reported). Verifying one token and taking the user from the other lets anyone act as anyone: the action must never be recorded for the forged token\'s user (AM_ACTION_RECORD_URL; a SUT that records no actions makes it inconclusive).' });
+  both('AAH-003', 'both headers: a valid token in Authorization, a forged one (another user, an unpublished key) in Action-Authorization', [secondToken('action-authorization', forged, `a forged token (sub ${MALLORY}, signed by an unpublished key)`)]);
+  both('AAH-004', 'both headers: a forged token (another user, an unpublished key) in Authorization, a valid one in Action-Authorization', [secondToken('action-authorization', [], 'the valid token'), ...forged]);
+
+  // ---- a refused action is not carried out (AM_ACTION_RECORD_URL) ------------------------------------
+  const actRef = (ids: string[]) => ({ legacy: spec('MUST', ids, 'Bearer Token ("With all the above verifications done ...")'), entra: spec('MUST', ids, 'Bearer Token ("With all the above verifications done ...")') });
+  const notCarriedOut = (id: string, title: string, why: string, mutations: M.Mutation[], ids: string[], cwe: string[]) =>
+    reject(id, bothPaths, title, `${why} Refused, the action must not be carried out all the same (the Node sample answered and went on): no record of it may reach AM_ACTION_RECORD_URL. A SUT that records no actions makes the case inconclusive.`, mutations, actRef(ids), { actionRecord: {}, cwe });
+  notCarriedOut('ACT-001', 'another user\'s action signed by an unpublished key is refused and not carried out', 'sub and sender are relied on only after the signature has verified (AM-14).', forged, ['AM-14', 'AM-CUR-17', 'AM-09'], ['CWE-347', 'CWE-696']);
+  notCarriedOut('ACT-002', 'another user\'s action in a token for another audience is refused and not carried out', 'sub and sender are relied on only after the aud check has passed (AM-14).', [M.setClaim('sub', MALLORY), M.setClaim('aud', 'https://other.contoso.test')], ['AM-14', 'AM-CUR-17', 'AM-10'], ['CWE-345', 'CWE-696']);
+  notCarriedOut('ACT-003', 'another user\'s action, signed by an unpublished key, in Action-Authorization is refused and not carried out', 'A token in Action-Authorization is checked exactly as strictly (AM-CUR-14), and its sub relied on only after that (AM-14).', [inActionAuthorization, ...forged], ['AM-14', 'AM-CUR-17', 'AM-CUR-14'], ['CWE-347', 'CWE-696']);
+  notCarriedOut('ACT-004', 'an action without any token is refused and not carried out', 'An action request that carries no bearer token is refused (AM-07).', [M.placeToken({ in: 'nowhere' }, 'no token sent')], ['AM-07', 'AM-CUR-17'], ['CWE-306', 'CWE-696']);
   reject('CAS-001', bothPaths, 'a refused action (wrong aud) is answered 4xx with CARD-ACTION-STATUS', 'Outlook shows the header\'s text to the user; without it the user sees a bare failure.', [M.setClaim('aud', 'https://other.contoso.test')],
     { legacy: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response'), entra: fact('SHOULD', ['AM-CUR-12', 'AM-CUR-11'], 'failure response') }, { responseCheck: cardActionStatus });
+
+  // The family's body member (HDR-007) sends a JSON member; RFC 6750 §2.2's own form is a form-encoded body.
+  reject('HDR-008', bothPaths, 'valid token in a form-encoded body (access_token=<token>), no header', 'RFC 6750 §2.2 allows a form-encoded body parameter, but Actionable Messages carries the token only in Authorization (or Action-Authorization): a framework that also reads form bodies lets a token in where no one checks for it.',
+    [M.placeToken({ in: 'body', name: 'access_token', form: true }, 'POST form body access_token=<token>, no header')], { legacy: spec('MUST', ['AM-07', 'AM-06'], 'Bearer Token'), entra: spec('MUST', ['AM-07', 'AM-06'], 'Bearer Token') }, { cwe: ['CWE-287'] });
 
   // ---- the limited-purpose token and the action URL --------------------------------------------
   add({ id: 'LPT-001', path: bothPaths, title: 'the same action (same limited-purpose token) sent twice: the second answer is reported', expect: 'either', mutations: [], replay: true,
@@ -192,6 +252,15 @@ function catalog(): AmCase[] {
   failClosed('KLC-014', 'am-new-5', fault('jwks', 'hang'), 'the keys document never answers while a token names a new key', 'A hung key server must not get an action accepted; the endpoint should refuse without waiting indefinitely (no answer within the deadline is a robustness warning).');
   failClosed('KLC-015', 'am-new-6', fault('metadata', 'plain-http-jwks-uri'), 'the metadata names a jwks_uri over plain HTTP, whose key set holds the new key', 'Keys are read over TLS only: a key set fetched over plain HTTP could be anyone\'s.');
   failClosed('KLC-016', 'am-new-7', fault('metadata', 'untrusted-tls-jwks-uri'), 'the metadata names a jwks_uri on a server whose certificate no trusted CA issued', 'A key server whose certificate does not verify could be anyone\'s: its keys must not be used.');
+  // ---- the key cache's limits (the bot-framework profile's BF-C2B-KLC-002 and -004, same levels) ----
+  add({ id: 'KLC-002', path: bothPaths, title: 'twenty actions whose tokens name random unknown kids cause at most one fetch of the keys document', expect: 'reject', mutations: [],
+    why: 'A refresh for every unknown kid lets anyone who can reach the action URL make the provider hammer the sender\'s key server (and wait on it); refreshes on unknown kids are rate-limited (at most every 5 minutes, or hourly). The tokens are signed by an unpublished key, so each is refused too.',
+    legacy: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'), entra: fact('SHOULD', ['AM-CUR-16'], 'sample bugs (Node, metadata per request)'),
+    lifecycle: { advanceClockMs: HOUR, before: {}, after: {}, signWith: 'rogue', randomKid: true, requests: { count: 20, concurrency: 1 }, jwksFetches: { max: 1 } }, cwe: ['CWE-400'] });
+  add({ id: 'KLC-004', path: bothPaths, title: 'a withdrawn key is refused once the SUT\'s 24 h key cache has expired', expect: 'reject', mutations: [],
+    why: 'Keys must keep being refreshed while the service runs (Microsoft\'s Python sample stopped): after the sender withdraws a key and a day passes (the usual 24 h cache), tokens it signs are refused. The control is signed by that key before it is withdrawn. A SHOULD, as BF-C2B-KLC-004: 24 h is current practice, and only the issuer held the key.',
+    legacy: fact('SHOULD', ['AM-CUR-18', 'AM-CUR-02'], 'sample bugs (Python, five days)'), entra: fact('SHOULD', ['AM-CUR-18', 'AM-CUR-10'], 'sample bugs (Python, five days)'),
+    lifecycle: { advanceClockMs: 24 * 3600_000 + 60_000, controlKey: 'am-w', before: { withdraw: ['am-w'] }, after: {}, signWith: 'am-w' }, cwe: ['CWE-613', 'CWE-347'] });
   add({ id: 'KLC-017', path: bothPaths, title: 'after a key-server outage, the key it could not serve is accepted once the server is back', expect: 'accept', mutations: [],
     why: 'Failing closed must not become failing for good: key refreshes go on once the key server answers again.',
     legacy: fact('SHOULD', ['AM-CUR-18'], 'sample bugs (Python, five days)'), entra: fact('SHOULD', ['AM-CUR-18'], 'sample bugs (Python, five days)'),
@@ -202,7 +271,7 @@ function catalog(): AmCase[] {
 export function amCases(profile: AmProfile): CaseDef<AmPath>[] {
   const entra = profile === 'actionable-messages-entra';
   const prefix = entra ? 'AME' : 'AM';
-  return [...protocolCases(profile, entra, prefix), ...familyCases<AmPath>(AM_PATHS[profile], profile, prefix, AM)];
+  return [...protocolCases(profile, entra, prefix), ...familyCases<AmPath>(AM_PATHS[profile], profile, prefix, AM), ...familyCases<AmPath>(AM_AAH_PATHS[profile], profile, prefix, AM)];
 }
 
 /** The profile's own rules (the attack families come from profiles/families). */
@@ -228,6 +297,6 @@ function protocolCases(profile: AmProfile, entra: boolean, prefix: string): Case
     };
     // A catalog entry with a key-lifecycle script is a lifecycle case (run after all others, one at a time).
     if (x.lifecycle) return [{ ...base, kind: 'lifecycle', lifecycle: { keyServer: AM_KEY_SERVERS[profile], ...x.lifecycle } }];
-    return [{ ...base, kind: 'inbound', attackerMustNotBeContacted: x.attackerMustNotBeContacted, responseCheck: x.responseCheck, replay: x.replay, fetchBudget: x.fetchBudget }];
+    return [{ ...base, kind: 'inbound', attackerMustNotBeContacted: x.attackerMustNotBeContacted, responseCheck: x.responseCheck, replay: x.replay, fetchBudget: x.fetchBudget, ...(x.actionRecord ? { actionRecord: actionRecordCheck(x.actionRecord.forbiddenSub) } : {}) }];
   });
 }

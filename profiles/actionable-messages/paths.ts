@@ -41,6 +41,36 @@ const LEGACY_IDS: Record<string, string> = {
 };
 const ENTRA_IDS: Record<string, string> = { ...LEGACY_IDS, 'audience.other': 'AUD-011', 'audience.missing': 'AUD-013' };
 
+/**
+ * The same tokens carried in `Action-Authorization: Bearer` with no Authorization header (AM-CUR-14:
+ * checked exactly as strictly). One id table for both profiles, new ids (AAH-101 on); the two cases the
+ * catalog already had there keep theirs (AAH-001 another audience, AAH-002 an unpublished key). The
+ * transport members that take the token out of every header do not run here (they are the
+ * Authorization path's cases again).
+ */
+const ACTION_AUTHORIZATION_IDS: Record<string, string> = {
+    'transport.basic': 'AAH-101', 'transport.no-scheme': 'AAH-102', 'transport.empty-bearer': 'AAH-103', 'transport.scheme-lower-case': 'AAH-104',
+    'jws-form.two-segments': 'AAH-105', 'jws-form.four-segments': 'AAH-106', 'jws-form.bad-characters': 'AAH-107', 'jws-form.not-a-jwt': 'AAH-108',
+    'jws-form.header-not-json': 'AAH-109', 'jws-form.payload-not-json': 'AAH-110', 'jws-form.header-array': 'AAH-111', 'jws-form.payload-string': 'AAH-112',
+    'jws-form.only-dots': 'AAH-113', 'jws-form.padded-base64-payload': 'AAH-114', 'jws-form.non-canonical-signature': 'AAH-115',
+    'jws-form.crit-unknown': 'AAH-116', 'jws-form.b64-false': 'AAH-117', 'jws-form.duplicate-aud-foreign-last': 'AAH-118', 'jws-form.duplicate-iss-foreign-last': 'AAH-119',
+    'jws-form.duplicate-iss-valid-last': 'AAH-120', 'algorithm.none-empty-none': 'AAH-121', 'algorithm.none-empty-None': 'AAH-122',
+    'algorithm.none-empty-NONE': 'AAH-123', 'algorithm.none-empty-nOnE': 'AAH-124', 'algorithm.none-keep-none': 'AAH-125', 'algorithm.none-keep-None': 'AAH-126',
+    'algorithm.none-keep-NONE': 'AAH-127', 'algorithm.none-keep-nOnE': 'AAH-128', 'algorithm.hs256-public-key': 'AAH-129', 'algorithm.hs256-blank-secret': 'AAH-130',
+    'algorithm.key-header-empty': 'AAH-131', 'algorithm.key-header-path-traversal': 'AAH-132', 'algorithm.key-header-sql-injection': 'AAH-133',
+    'algorithm.key-header-shell-injection': 'AAH-134', 'algorithm.rs384': 'AAH-135', 'algorithm.rs512': 'AAH-136', 'algorithm.lower-case-name': 'AAH-137',
+    'key-resolution.unpublished-key': 'AAH-002', 'key-resolution.key-header-mismatch': 'AAH-138', 'key-resolution.embedded-jwk': 'AAH-139',
+    'key-resolution.jku': 'AAH-140', 'key-resolution.x5u': 'AAH-141', 'key-resolution.unknown-key-unpublished': 'AAH-142', 'key-resolution.no-key-header-unpublished': 'AAH-143',
+    'key-resolution.unknown-key-published': 'AAH-144', 'key-resolution.no-key-header-published': 'AAH-145', 'signature.emptied': 'AAH-146',
+    'signature.bit-flipped': 'AAH-147', 'signature.payload-altered': 'AAH-148', 'time.expired': 'AAH-149', 'time.expired-a-day-ago': 'AAH-150',
+    'time.expired-within-skew': 'AAH-151', 'time.no-exp': 'AAH-152', 'time.nbf-future': 'AAH-153', 'time.nbf-within-skew': 'AAH-154',
+    'audience.other': 'AAH-001', 'audience.missing': 'AAH-155', 'audience.array-other': 'AAH-156', 'audience.array-with-valid': 'AAH-157',
+    'issuer.foreign': 'AAH-158', 'issuer.missing': 'AAH-159', 'issuer.array-foreign-first': 'AAH-160', 'issuer.array-valid': 'AAH-161',
+    'claim-types.iss-null': 'AAH-162', 'claim-types.iss-true': 'AAH-163', 'claim-types.iss-false': 'AAH-164', 'claim-types.iss-0': 'AAH-165',
+    'claim-types.aud-null': 'AAH-166', 'claim-types.aud-true': 'AAH-167', 'claim-types.aud-false': 'AAH-168', 'claim-types.aud-0': 'AAH-169',
+    'claim-types.exp-null': 'AAH-170', 'claim-types.exp-true': 'AAH-171', 'claim-types.exp-false': 'AAH-172', 'claim-types.exp-0': 'AAH-173',
+};
+
 const actionPath = {
   ...KID_SIGNED_BEARER_JWT,
   // The facts sheet: a refused action gets a 4xx (AM-CUR-11).
@@ -88,4 +118,21 @@ export const AM_PATHS: Record<AmProfile, TokenPath> = {
     },
     ids: ENTRA_IDS,
   },
+};
+
+/** Both paths' tokens in Action-Authorization: each family's requirement there is AM-CUR-14 besides its own. */
+const ACTION_AUTHORIZATION = 'action-authorization';
+const viaActionAuthorization = (p: TokenPath, name: string, describe: string): TokenPath => ({
+  ...p,
+  name,
+  describe,
+  tokenHeader: ACTION_AUTHORIZATION,
+  titlePrefix: 'Action-Authorization: ',
+  refs: Object.fromEntries(Object.entries(p.refs).map(([family, ref]) => [family, fact(['AM-CUR-14', ...ref.ids], 'Action-Authorization')])),
+  ids: ACTION_AUTHORIZATION_IDS,
+});
+
+export const AM_AAH_PATHS: Record<AmProfile, TokenPath> = {
+  'actionable-messages': viaActionAuthorization(AM_PATHS['actionable-messages'], 'am-legacy-aah', 'Outlook Actionable Messages, legacy: the same token in Action-Authorization: Bearer, no Authorization header (the provider\'s card blanks Authorization)'),
+  'actionable-messages-entra': viaActionAuthorization(AM_PATHS['actionable-messages-entra'], 'am-entra-aah', 'Outlook Actionable Messages, current: the same Entra token in Action-Authorization: Bearer, no Authorization header'),
 };

@@ -9,7 +9,7 @@ import { addKeyServerRoutes } from '../../harness/servers/key-server';
 import { listen } from '../../harness/servers/listen';
 import { Router } from '../../harness/servers/router';
 import { addSubstrateMetadataRoutes, SUBSTRATE_METADATA_PATH } from '../../harness/servers/substrate-metadata';
-import { AM_KEYS, AM_ROUTED_HOSTS, amSutEnv, PUBLISHED_KEYS, TENANT, type AmProfile } from './facts';
+import { ACTION_RECORD_PATH, AM_KEYS, AM_ROUTED_HOSTS, amSutEnv, PUBLISHED_KEYS, TENANT, type AmProfile } from './facts';
 import type { ProfileWorld, WorldSetup } from '../../harness/run/profile-world';
 
 export async function startAmWorld({ ca, log }: WorldSetup, profile: AmProfile): Promise<ProfileWorld> {
@@ -26,6 +26,8 @@ export async function startAmWorld({ ca, log }: WorldSetup, profile: AmProfile):
   const senderRouter = new Router('sender', log, 'https');
   addSubstrateMetadataRoutes(senderRouter, jwks, keySet);
   addKeyServerRoutes(senderRouter, { connectorJwks: () => [], aadJwks: jwks, channelIssuer: 'https://invalid.test', aadLifecycle: keySet });
+  // The provider's back end: the SUT records there each action it carries out (the cases count the records).
+  senderRouter.on('POST', new RegExp(`^${ACTION_RECORD_PATH}/[^/]+$`), () => ({ status: 204 }));
   const attackerRouter = new Router('attacker', log, 'https');
   addAttackerRoutes(attackerRouter, keys.rogue.jwk, keys.rogue.certPem);
 
@@ -38,7 +40,7 @@ export async function startAmWorld({ ca, log }: WorldSetup, profile: AmProfile):
     urls: { sender: sender.origin, attacker: attacker.origin },
     routedHosts: AM_ROUTED_HOSTS,
     routeTo: `127.0.0.1:${sender.port}`,
-    sutEnv: amSutEnv(profile, openIdUrl),
+    sutEnv: amSutEnv(profile, openIdUrl, `${sender.origin}${ACTION_RECORD_PATH}`),
     close: async () => {
       keySet.apply({ fault: null }); // releases any answer still held by a hang fault
       await Promise.all(servers.map((s) => s.close()));

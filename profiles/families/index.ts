@@ -2,6 +2,7 @@
 // to the path, with the path's case id, requirement and mutations. A member that applies but has no
 // id on the path is a hole in the catalog: instantiating the path fails and says which.
 import type { InboundCase } from '../../harness/engine/case-model';
+import * as M from '../../harness/tokens/mutations';
 import { ALGORITHM } from './algorithm';
 import { AUDIENCE, CLAIM_TYPES, ISSUER, TIME } from './claims';
 import { JWS_FORM } from './jws-form';
@@ -31,6 +32,10 @@ export function membersOn(p: TokenPath): Array<{ member: FamilyMember; id: strin
   return out;
 }
 
+/** A path whose token travels in another header than Authorization: the baseline's token is moved there first. */
+const inTokenHeader = (name: string): M.Mutation =>
+  M.placeToken({ in: 'header', name, scheme: 'Bearer' }, `token in ${name.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase())}: Bearer <token> (no Authorization header)`);
+
 /** A path's family cases as catalog entries of a profile (ids prefixed, e.g. BF-C2B-). */
 export function familyCases<Path extends string>(p: TokenPath, profile: string, idPrefix: string, defaultSpec: string): InboundCase<Path>[] {
   return membersOn(p).map(({ member, id }) => {
@@ -44,7 +49,7 @@ export function familyCases<Path extends string>(p: TokenPath, profile: string, 
       requirement: { ids: ref.ids, spec: ref.spec ?? defaultSpec, section: ref.section, level: member.level },
       expect: member.expect,
       why: member.why,
-      mutations: member.mutations(p),
+      mutations: [...(p.tokenHeader ? [inTokenHeader(p.tokenHeader)] : []), ...member.mutations(p)],
       family: member.key,
       ...(member.location ? { location: member.location } : {}),
       ...(member.attackerMustNotBeContacted ? { attackerMustNotBeContacted: true } : {}),

@@ -50,6 +50,10 @@ export interface TokenPath {
   notApplicable?: Partial<Record<FamilyName | string, string>>;
   /** Case id suffix (after the profile prefix) of each member on this path: existing ids kept, new ones allocated once. */
   ids: Record<string, string>;
+  /** The request header that carries the token on this path, when not Authorization (Actionable Messages'
+   *  Action-Authorization): every case moves the baseline's token there first, and the transport members
+   *  that write a scheme write it in this header. */
+  tokenHeader?: string;
   /** Extra fields every case of the path carries (e.g. Actionable Messages' "any 4xx refuses"). */
   extra?: { anyClientErrorRefuses?: boolean };
 }

@@ -52,7 +52,7 @@ export const bfFlawRunArgs = (flaw: string): string[] => [
 ];
 
 /** The Actionable Messages flaws in the key source; only they run the key-lifecycle cases (AM-KLC-*, AME-KLC-*). */
-export const AM_KEY_LIFECYCLE_FLAWS = ['fail-open-when-keys-unavailable', 'keys-never-refreshed', 'metadata-per-request', 'first-key-only'];
+export const AM_KEY_LIFECYCLE_FLAWS = ['fail-open-when-keys-unavailable', 'keys-never-refreshed', 'metadata-per-request', 'first-key-only', 'keys-cached-forever', 'refetch-on-every-unknown-kid', 'no-key-cache'];
 
 /** The S2S flaws in the certificate source (metadata cache, lookup by x5t); only they run the key-lifecycle cases (SPS2S-KLC-*, XOAUTH-KLC-*). */
 export const S2S_KEY_LIFECYCLE_FLAWS = ['metadata-cached-forever', 'metadata-refresh-on-every-unknown-x5t', 'metadata-no-single-flight', 'fail-open-when-metadata-unavailable', 'metadata-case-sensitive', 'first-cert-only'];

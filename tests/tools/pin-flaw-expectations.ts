@@ -14,7 +14,7 @@ import { REPO, runCli } from '../helpers/run-cli';
 /** The xoauth self-test runs the flaws on the outer/actor path and the challenge flaws only (see suite-self-test-profiles.spec.ts). */
 export const XOAUTH_FLAWS = /^(actor-|outer-|trustedfordelegation-|user-claim-|challenge-)/;
 /** The Entra self-test runs the flaws in the claim checks (aud, iss, tid, appid/azp, ver, sender), whose cases differ per profile. */
-export const AM_ENTRA_FLAWS = /^(appid-unchecked|aud-prefix-match|aud-unchecked|client-from-appid-only|iss-unchecked|issuer-slash-normalized|sender-required|tid-unchecked|v2-only|ver-unchecked)$/;
+export const AM_ENTRA_FLAWS = /^(appid-unchecked|aud-prefix-match|aud-unchecked|client-from-appid-only|iss-unchecked|issuer-slash-normalized|sender-required|tid-unchecked|v2-only|ver-unchecked|scope-unchecked|scope-compared-whole|unknown-ver-read-as-v1)$/;
 
 const SETS: Record<string, { dir: string; profiles: string[]; file: string; nested: boolean; only?: Record<string, RegExp> }> = {
   'bot-framework': { dir: 'fixtures/suts/bot-framework/flawed', profiles: ['bot-framework'], file: 'tests/expectations/bot-framework-flaws.json', nested: false },

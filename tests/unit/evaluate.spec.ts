@@ -64,6 +64,22 @@ test('no-reply-after-refusal: inconclusive when the control got no reply, fail w
   expect(evaluate(d, { controlStatus: 200, controlReplies: 1, status: 200, replies: 1 }).outcome).toBe('fail');
 });
 
+test('action records: inconclusive without a record of the control, fail on a record after a refusal or one naming the forged user', () => {
+  const actionRecord = { server: 'sender', pathOf: () => '/provider/actions/x', describe: 'record(s) of the action reached AM_ACTION_RECORD_URL', forbiddenSub: 'mallory' };
+  const d = { expect: 'reject' as const, actionRecord };
+  expect(evaluate(d, { controlStatus: 200, controlReplies: 0, status: 401, replies: 0 }).outcome).toBe('inconclusive');
+  expect(evaluate(d, { controlStatus: 200, controlReplies: 1, status: 401, replies: 0 }).outcome).toBe('pass');
+  const v = evaluate(d, { controlStatus: 200, controlReplies: 1, status: 401, replies: 1 });
+  expect(v.outcome).toBe('fail');
+  expect(v.reason).toContain('still carried out the action');
+  // Either outcome allowed, but never the action as the user of the token that does not verify.
+  const both = { expect: 'either' as const, actionRecord };
+  expect(evaluate(both, { controlStatus: 200, controlReplies: 1, status: 200, replies: 1, forgedRecords: 0 }).outcome).toBe('pass');
+  const forged = evaluate(both, { controlStatus: 200, controlReplies: 1, status: 200, replies: 1, forgedRecords: 1 });
+  expect(forged.outcome).toBe('fail');
+  expect(forged.reason).toContain('as mallory');
+});
+
 test('a response check that finds a problem fails the case, or is only reported when either outcome is allowed', () => {
   const responseCheck = { describe: 'the challenge names the realm', check: () => 'no realm' };
   const v = evaluate({ expect: 'reject', responseCheck }, { controlStatus: 200, status: 401, responseProblem: 'no realm' });
