@@ -77,6 +77,10 @@ export interface InboundCase<Path extends string = string> extends CaseBase<Path
    *  (MS-SPS2SAUTH's Client.svc, Listdata.svc, Sites.asmx and api). Judged per endpoint; the case
    *  fails naming each endpoint that failed (harness/engine/endpoints.ts). */
   endpoints?: 'all';
+  /** First ask the SUT for its Bearer challenge (a request with an empty Bearer token), as an attacker
+   *  would, and give its parameters to the mutations (MutationContext.challenge): a token built from
+   *  what the SUT discloses (the realm of MS-XOAUTH's 401). */
+  readChallenge?: boolean;
 }
 
 /** A key-lifecycle case: scripted against the key server and the SUT's clock, run one at a time
@@ -232,6 +236,8 @@ export interface CaseResult {
     request?: HttpExchange['request'];
     response?: HttpExchange['response'];
     control?: { status?: number; error?: string };
+    /** The WWW-Authenticate the SUT answered an empty Bearer with (InboundCase.readChallenge). */
+    challenge?: { status: number; wwwAuthenticate?: string };
     /** Requests the SUT sent to the attacker's server (jku/x5u fetches, replies to a forged serviceUrl). */
     attackerRequests?: Array<{ method: string; path: string; authorization?: string }>;
     /** A case run on every endpoint (InboundCase.endpoints 'all'): what each endpoint answered, in

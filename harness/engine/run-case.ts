@@ -10,6 +10,7 @@ import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
 import { awaitReplies, countActionRecords, countReplies, graceForStrayReplies, serverOf } from './replies';
 import { combineEndpoints, endpointsOf } from './endpoints';
+import { readBearerChallenge } from './challenge';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext, state: RunState) => CaseDraft;
@@ -109,7 +110,18 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
     evidence.control = { status: o.controlStatus, error: o.controlError };
   }
 
-  if (!o.sutGone && !o.controlError && (def.isControl || (o.controlStatus ?? 0) < 300)) {
+  if (!o.sutGone && !o.controlError && (def.isControl || (o.controlStatus ?? 0) < 300) && def.readChallenge) {
+    try {
+      const read = await readBearerChallenge(h, baseline(def.path, c, h.state).request.method ?? 'POST', sutUrl);
+      c.challenge = read.params;
+      evidence.challenge = read.evidence;
+    } catch (err) {
+      o.error = (err as Error).message;
+      o.sutGone = await h.sutGone();
+    }
+  }
+
+  if (!o.sutGone && !o.error && !o.controlError && (def.isControl || (o.controlStatus ?? 0) < 300)) {
     const { draft, token, req } = mutatedRequest(def, baseline, c, h, sutUrl);
     evidence.token = { raw: token, ...decodeForEvidence(token, draft.token.embed?.claim) };
     evidence.request = { method: req.method, url: req.url, headers: req.headers };

@@ -11,6 +11,9 @@ export interface MutationContext {
   caseId: string;
   /** Unix seconds at render time. */
   now: number;
+  /** The parameters of the Bearer challenge the SUT answered a request without a token with, read
+   *  before the case's request as an attacker would (InboundCase.readChallenge): names in lower case. */
+  challenge?: Record<string, string>;
 }
 
 export interface Mutation {

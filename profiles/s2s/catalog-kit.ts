@@ -35,6 +35,8 @@ export interface S2sCase {
   retryWhileRefusedMs?: number;
   /** 'all': run on every endpoint of the run (--endpoint and each --also-endpoint), ./endpoint-cases.ts. */
   endpoints?: 'all';
+  /** Read the SUT's Bearer challenge first and build the token from it (MutationContext.challenge). */
+  readChallenge?: boolean;
 }
 
 export const sps = (level: Level, ids: string[], section: string, spec = SPS): Ref => ({ level, ids, section, spec });
