@@ -196,6 +196,8 @@ export interface CaseResult {
     token?: { raw: string; header?: unknown; payload?: unknown; note?: string; embedded?: { claim: string; header?: unknown; payload?: unknown } };
     request?: HttpExchange['request'];
     response?: HttpExchange['response'];
+    /** The case's request got no answer: what became of it (a connection the SUT dropped). */
+    noAnswer?: string;
     control?: { status?: number; error?: string };
     /** Requests the SUT sent to the attacker's server (jku/x5u fetches, replies to a forged serviceUrl). */
     attackerRequests?: Array<{ method: string; path: string; authorization?: string }>;

@@ -13,6 +13,9 @@ export class SendError extends Error {
   }
 }
 
+/** The SUT closed or broke the connection without a (well-formed) answer: not a timeout. */
+export const isNoAnswer = (err: unknown): err is SendError => err instanceof SendError && err.kind === 'connection';
+
 /** Headers as evidence records them: one string per name, repeated fields joined as Node joins them. */
 export const flatHeaders = (headers: Record<string, string | string[] | undefined>): Record<string, string> =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
