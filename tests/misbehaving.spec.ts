@@ -66,7 +66,7 @@ test('a SUT whose key cache one key-server 500 breaks for good: KLC-017 fails, t
   for (const id of ['011', '012', '013', '014', '015', '016']) {
     const c = byId(r, `BF-C2B-KLC-${id}`);
     expect(c.outcome, id).toBe('inconclusive');
-    expect(c.reason).toMatch(/^the SUT refuses every token since BF-C2B-KLC-010: .*still with the key server put right and the SUT's clock a day on \(it got 401, not 2xx\)/);
+    expect(c.reason).toMatch(/^the SUT refuses every token since BF-C2B-KLC-010: .*still with the key server put right.* \(it got 401, not 2xx\), so this case proves nothing$/);
   }
   const recovery = byId(r, 'BF-C2B-KLC-017');
   expect(recovery).toMatchObject({ outcome: 'fail', tier: 'WARN' });
