@@ -75,3 +75,18 @@ test('a SUT whose key cache one key-server 500 breaks for good: KLC-017 fails, t
   const alone = await runCli(['run', '--sut', 'node fixtures/suts/bot-framework/flawed/poisoned-cache-after-fault.mjs', '--grep', 'BF-C2B-KLC-017', '--workers', '1', '--only-results']);
   expect(byId(alone, 'BF-C2B-KLC-017').outcome).toBe('pass');
 });
+
+test('the same poisoning timed by the SUT\'s clock: each case after the fault is isolated (clock a day on) and judged on its own', async () => {
+  const r = await runCli(['run', '--sut', 'node fixtures/suts/bot-framework/flawed/poisoned-cache-after-fault.mjs', '--sut-env', 'POISONED_CACHE_CLOCK=sut', '--grep', 'BF-C2B-KLC-01', '--workers', '1', '--only-results']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.results!.summary).toMatchObject({ pass: 8, fail: 0, inconclusive: 0, error: 0 });
+  // KLC-010 and KLC-011 (a 500 each) poison the cache; the case after each was refused its control at first.
+  for (const [id, after] of [['011', '010'], ['012', '011']]) {
+    const c = byId(r, `BF-C2B-KLC-${id}`);
+    expect(c.reason, id).toBe('refused (401)');
+    // (the clock's acknowledgement is worded apart: not asserted, it is a matter of timing)
+    expect(c.observed.note).toMatch(new RegExp(`^the positive control got 401, not 2xx at first \\(after BF-C2B-KLC-${after}\\); it passed with the key server put right.*, and the case was judged on its own$`));
+  }
+  expect(byId(r, 'BF-C2B-KLC-017')).toMatchObject({ outcome: 'pass', reason: 'accepted (200)' });
+});
+

@@ -78,7 +78,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
       o.controlStatus = o.controlDropped = undefined;
       await sendControl();
       const again = inboundControl(o);
-      if (controlPassed(again)) notes.push(`the positive control ${first} at first (the SUT had refused valid tokens since ${history.lastRan.id}); it passed with ${isolation}`);
+      if (controlPassed(again)) notes.push(`the positive control ${first} at first (after ${history.lastRan.id}); it passed with ${isolation}, and the case was judged on its own`);
       else if (again.problem) {
         const recoveryFrom = def.expect === 'accept' ? history.unservedKeys[lc.signWith] : undefined;
         broken = { since: history.lastRan.id, fault: history.lastRan.fault, recoveryFrom, isolation, problem: again.problem };
