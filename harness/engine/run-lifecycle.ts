@@ -179,13 +179,14 @@ const hoursOf = (ms: number) => `${Number((ms / 3600_000).toFixed(2))} h`;
 /** Moves the clock on step by step while the token is still accepted; says when it was last accepted and first refused. */
 async function probeAcceptance(lc: LifecycleScript, start: ClockState, sendAfter: (advanceMs: number) => Promise<{ status?: number; offsetMs: number }>, firstStatus?: number): Promise<string> {
   const base = start.offsetMs - lc.advanceClockMs; // the clock before the case moved it
-  const seen: string[] = [`${isAccept(firstStatus ?? 0) ? 'accepted' : `refused (${firstStatus})`} ${hoursOf(lc.advanceClockMs)} on`];
+  const said = (status?: number) => (status === undefined ? 'no answer (connection dropped)' : isAccept(status) ? 'accepted' : `refused (${status})`);
+  const seen: string[] = [`${said(firstStatus)} ${hoursOf(lc.advanceClockMs)} on`];
   let status = firstStatus;
   for (const step of lc.probeClockMs ?? []) {
     if (status === undefined || !isAccept(status)) break;
     const r = await sendAfter(step);
     status = r.status;
-    seen.push(`${status !== undefined && isAccept(status) ? 'accepted' : `refused (${status})`} ${hoursOf(r.offsetMs - base)} on`);
+    seen.push(`${said(status)} ${hoursOf(r.offsetMs - base)} on`);
   }
   const verdict = status !== undefined && isAccept(status) ? 'still accepted at the last step' : 'refused from then on';
   return `by the SUT's clock after the change: ${seen.join(', ')} (${verdict})`;
