@@ -235,6 +235,8 @@ export interface CaseResult {
     token?: { raw: string; header?: unknown; payload?: unknown; note?: string; embedded?: { claim: string; header?: unknown; payload?: unknown } };
     request?: HttpExchange['request'];
     response?: HttpExchange['response'];
+    /** The case's request got no answer: what became of it (a connection the SUT dropped). */
+    noAnswer?: string;
     control?: { status?: number; error?: string };
     /** The WWW-Authenticate the SUT answered an empty Bearer with (InboundCase.readChallenge). */
     challenge?: { status: number; wwwAuthenticate?: string };

@@ -49,6 +49,20 @@ export class HarnessClient {
     return s.hung ?? (s.status === 'exited' ? s.reason : undefined);
   }
 
+  /** After a request got no answer (its connection dropped or broke) from a SUT whose process still
+   *  runs: whether it still serves. A plain request to its endpoint (no token) must get an answer,
+   *  any status; undefined when it does, else why the SUT is gone (exited, hung, or answers nothing). */
+  async goneAfterNoAnswer(): Promise<string | undefined> {
+    const gone = await this.sutGone();
+    if (gone) return gone;
+    try {
+      await this.sendToSut('POST', this.state.sutUrl, { 'content-type': 'application/json' }, '{}');
+      return undefined;
+    } catch (err) {
+      return (await this.sutGone()) ?? `the SUT stopped answering: a request got no answer, and neither did a plain request sent to see whether it still serves (${(err as Error).message})`;
+    }
+  }
+
   async sendToSut(method: string, url: string, headers: Record<string, string>, body: string) {
     try {
       const res = await send(method, url, headers, body, this.state.timeoutMs);

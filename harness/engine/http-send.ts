@@ -13,17 +13,23 @@ export class SendError extends Error {
   }
 }
 
+/** The SUT closed or broke the connection without a (well-formed) answer: not a timeout. */
+export const isNoAnswer = (err: unknown): err is SendError => err instanceof SendError && err.kind === 'connection';
+
 /** Headers as evidence records them: one string per name, repeated fields joined as Node joins them. */
 export const flatHeaders = (headers: Record<string, string | string[] | undefined>): Record<string, string> =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
 
-/** bodyLimit: how much of the answer is kept (evidence is capped; the control API's answers are not). */
-export function send(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs: number, bodyLimit = BODY_EVIDENCE_LIMIT): Promise<NonNullable<HttpExchange['response']>> {
+/** bodyLimit: how much of the answer is kept (evidence is capped; the control API's answers are not).
+ *  A request that fails on a kept-alive connection before any answer is sent once more on a fresh
+ *  one: the server may have closed the idle connection just as it was reused (its keep-alive timeout),
+ *  a race of timing, not the server's answer. A connection that fails fresh is the server's doing. */
+export function send(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs: number, bodyLimit = BODY_EVIDENCE_LIMIT, fresh = false): Promise<NonNullable<HttpExchange['response']>> {
   const u = new URL(url);
   const lib = u.protocol === 'https:' ? https : http;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = lib.request(u, { method, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers }, agent: agents[u.protocol === 'https:' ? 'https' : 'http'] }, (res) => {
+    const req = lib.request(u, { method, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers }, agent: fresh ? false : agents[u.protocol === 'https:' ? 'https' : 'http'] }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -40,6 +46,10 @@ export function send(method: string, url: string, headers: Record<string, string
     const timer = setTimeout(() => req.destroy(new SendError(`the SUT did not answer within ${timeoutMs} ms`, 'timeout')), timeoutMs);
     req.on('error', (err) => {
       clearTimeout(timer);
+      if (!fresh && req.reusedSocket && !(err instanceof SendError)) {
+        send(method, url, headers, body, timeoutMs, bodyLimit, true).then(resolve, reject);
+        return;
+      }
       reject(err instanceof SendError ? err : new SendError(`could not reach the SUT: ${(err as NodeJS.ErrnoException).code ?? err.message}`, 'connection'));
     });
     req.end(body);

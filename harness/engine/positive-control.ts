@@ -37,3 +37,34 @@ export function positiveControlVerdict(isControl: boolean | undefined, controls:
   for (const c of controls) if (c.problem) return { outcome: 'inconclusive', reason: wording.failed(c.problem, c.name) };
   return undefined;
 }
+
+/** A key-lifecycle case whose positive control was refused although an earlier case's passed, and
+ *  still refused after the case was isolated from the earlier ones (the key server put right, the
+ *  SUT's clock moved past its caches): the SUT broke in an earlier case and stayed broken. */
+export interface BrokenSince {
+  /** The last case whose positive control passed: the SUT broke during it. */
+  since: string;
+  /** The key-server fault that case played, if any. */
+  fault?: string;
+  /** Set when this case checks recovery from an outage (it signs with a key the key server could not
+   *  serve in that earlier case): the case whose outage it is. */
+  recoveryFrom?: string;
+  /** How the case was isolated, in words ("the key server put right and the SUT's clock a day on"). */
+  isolation: string;
+  /** What the control got. */
+  problem: string;
+}
+
+/** A recovery case fails (the SUT broke at an outage and never came back: what the case is about);
+ *  any other case is inconclusive, naming the case since which the SUT refuses every token. */
+export function brokenSinceVerdict(b: BrokenSince): Verdict {
+  if (b.recoveryFrom && b.fault)
+    return {
+      outcome: 'fail',
+      reason: `the SUT has refused every valid token since ${b.since} (its positive control passed there, before the key server's fault: ${b.fault}); with ${b.isolation}, the positive control still ${b.problem}: it never recovered from the outage (this case signs with the key the key server could not serve in ${b.recoveryFrom})`,
+    };
+  return {
+    outcome: 'inconclusive',
+    reason: `the SUT refuses every token since ${b.since}: the positive control passed up to that case${b.fault ? ` (whose key server played ${b.fault})` : ''} and has been refused since, still with ${b.isolation} (it ${b.problem}), so this case proves nothing`,
+  };
+}

@@ -5,7 +5,8 @@ import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draf
 import type { MutationContext } from '../tokens/mutations';
 import type { CaseBase, CaseResult, InboundCase } from './case-model';
 import { caseIdentity } from './case-identity';
-import { evaluate, type Observation } from './evaluate';
+import { droppedConnection, evaluate, type Observation } from './evaluate';
+import { isNoAnswer } from './http-send';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
 import { awaitReplies, countActionRecords, countReplies, graceForStrayReplies, serverOf } from './replies';
@@ -104,24 +105,28 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
       if (def.noReplyAfterRefusal && o.controlStatus < 300) o.controlReplies = await awaitReplies(h, draft.request.activity);
       if (def.actionRecord && o.controlStatus < 300) o.controlReplies = await awaitReplies(h, draft.request.activity, def.actionRecord);
     } catch (err) {
-      o.controlError = (err as Error).message;
-      o.sutGone = await h.sutGone();
+      // No answer to the valid token: the control failed, if the SUT still serves; else it is gone.
+      if (isNoAnswer(err) && !(o.sutGone = await h.goneAfterNoAnswer())) o.controlDropped = err.message;
+      else {
+        o.controlError = (err as Error).message;
+        o.sutGone ??= await h.sutGone();
+      }
     }
-    evidence.control = { status: o.controlStatus, error: o.controlError };
+    evidence.control = { status: o.controlStatus, error: o.controlError ?? (o.controlDropped && droppedConnection(o.controlDropped)) };
   }
 
-  if (!o.sutGone && !o.controlError && (def.isControl || (o.controlStatus ?? 0) < 300) && def.readChallenge) {
+  if (!o.sutGone && !o.controlError && !o.controlDropped && (def.isControl || (o.controlStatus ?? 0) < 300) && def.readChallenge) {
     try {
       const read = await readBearerChallenge(h, baseline(def.path, c, h.state).request.method ?? 'POST', sutUrl);
       c.challenge = read.params;
       evidence.challenge = read.evidence;
     } catch (err) {
       o.error = (err as Error).message;
-      o.sutGone = await h.sutGone();
+      o.sutGone ??= await h.sutGone();
     }
   }
 
-  if (!o.sutGone && !o.error && !o.controlError && (def.isControl || (o.controlStatus ?? 0) < 300)) {
+  if (!o.sutGone && !o.error && !o.controlError && !o.controlDropped && (def.isControl || (o.controlStatus ?? 0) < 300)) {
     const { draft, token, req } = mutatedRequest(def, baseline, c, h, sutUrl);
     evidence.token = { raw: token, ...decodeForEvidence(token, draft.token.embed?.claim) };
     evidence.request = { method: req.method, url: req.url, headers: req.headers };
@@ -147,13 +152,23 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
         o.status = again.status;
       }
       if (def.responseCheck) o.responseProblem = def.responseCheck.check(evidence.response!, req);
-      // A reply may leave after the answer: wait before counting replies, here or at the attacker's.
+    } catch (err) {
+      // A connection dropped by a SUT that still serves is this case's finding (evaluate.ts), not the end of the run.
+      if (isNoAnswer(err) && !(o.sutGone = await h.goneAfterNoAnswer())) {
+        o.dropped = err.message;
+        o.status = undefined; // the answer judged is the one that never came
+        evidence.response = undefined;
+        evidence.noAnswer = droppedConnection(err.message);
+      } else {
+        o.error = (err as Error).message;
+        o.sutGone ??= await h.sutGone();
+      }
+    }
+    if (!o.error && !o.sutGone) {
+      // A reply may leave after the answer (or a dropped connection): wait before counting replies, here or at the attacker's.
       if (def.noReplyAfterRefusal || def.actionRecord || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') await graceForStrayReplies();
       if (def.noReplyAfterRefusal) o.replies = await countReplies(h, draft.request.activity);
       if (def.actionRecord) ({ records: o.replies, forged: o.forgedRecords } = await countActionRecords(h, def.actionRecord, draft.request.activity));
-    } catch (err) {
-      o.error = (err as Error).message;
-      o.sutGone = await h.sutGone();
     }
     if (def.fetchBudget && o.status !== undefined && o.status < 300) {
       // Fresh valid requests one after another (a fresh draft each: a new limited-purpose token).

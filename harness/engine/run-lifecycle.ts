@@ -7,11 +7,17 @@ import { decodeForEvidence } from '../tokens/compact';
 import { setHeader, signWithCert, signWithKey, type MutationContext } from '../tokens/mutations';
 import { caseIdentity } from './case-identity';
 import type { CaseResult, LifecycleCase, LifecycleScript } from './case-model';
-import { evaluate, inboundControl, isAccept, type Observation } from './evaluate';
-import { controlPassed } from './positive-control';
+import { droppedConnection, evaluate, inboundControl, isAccept, type Observation } from './evaluate';
+import { brokenSinceVerdict, controlPassed, type BrokenSince } from './positive-control';
 import type { HarnessClient } from './harness-client';
+import { isNoAnswer } from './http-send';
+import { afterRun, readHistory, writeHistory } from './lifecycle-history';
 import { mutatedRequest, type BaselineFn } from './run-case';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+/** How far a case isolated from the earlier ones moves the SUT's clock: past the longest cache the
+ *  cases assume (a day), so nothing an earlier case left in the SUT's caches is still fresh. */
+export const ISOLATION_ADVANCE_MS = 24 * 3600_000 + 60_000;
 
 export async function runLifecycleCase<Path extends string>(def: LifecycleCase<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
   const lc = def.lifecycle;
@@ -26,6 +32,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
   let accepted = 0;
   let sent = 0;
   let probe: string | undefined;
+  let dropped: string | undefined;
 
   // Tokens are dated by the SUT's clock, which the case moves ahead. A SUT that never acknowledged
   // the move (not a Node SUT with the clock preload) still lives in real time: its tokens are dated so.
@@ -37,23 +44,52 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
   const request = (key: string, withRandomKid = false) =>
     mutatedRequest({ ...def, mutations: [...def.mutations, signWith(key), ...(withRandomKid ? [randomKid] : [])] }, baseline, ctx(), h);
 
-  o.sutGone = h.hungReason() ?? (await h.sutGone());
-  if (!o.sutGone) {
-    // The control first, by the SUT's clock as it stands (so it cannot trigger the refresh the case is about).
-    clock = await h.controlPost<ClockState>('/clock', { advanceMs: 0 });
+  const sendControl = async (): Promise<void> => {
     const control = request(lc.controlKey ?? lc.keyServer.controlKey).req;
     try {
       o.controlStatus = (await h.sendToSut(control.method, control.url, control.headers, control.body)).status;
     } catch (err) {
-      o.controlError = (err as Error).message;
-      o.sutGone = await h.sutGone();
+      // No answer to the valid token: the control failed, if the SUT still serves; else it is gone.
+      if (isNoAnswer(err) && !(o.sutGone = await h.goneAfterNoAnswer())) o.controlDropped = err.message;
+      else {
+        o.controlError = (err as Error).message;
+        o.sutGone ??= await h.sutGone();
+      }
     }
-    evidence.control = { status: o.controlStatus, error: o.controlError };
+    evidence.control = { status: o.controlStatus, error: o.controlError ?? (o.controlDropped && droppedConnection(o.controlDropped)) };
+  };
+  const history = readHistory();
+  let broken: BrokenSince | undefined;
+  o.sutGone = h.hungReason() ?? (await h.sutGone());
+  if (!o.sutGone) {
+    // The control first, by the SUT's clock as it stands (so it cannot trigger the refresh the case is about).
+    clock = await h.controlPost<ClockState>('/clock', { advanceMs: 0 });
+    await sendControl();
+    const first = inboundControl(o).problem;
+    if (first && !o.sutGone && history.lastRan) {
+      // The SUT took the valid token in an earlier case and refuses it now: it broke there. Isolate
+      // this case from the earlier ones (the key server put right, the SUT's clock past its caches)
+      // and ask again, so that it is judged on its own if the SUT can still recover.
+      await h.controlPost('/key-lifecycle', { fault: null });
+      clock = await h.controlPost<ClockState>('/clock', { advanceMs: ISOLATION_ADVANCE_MS });
+      const isolation = clock.acknowledged
+        ? 'the key server put right and the SUT\'s clock a day on'
+        : 'the key server put right (the SUT never acknowledged its clock being moved a day on)';
+      o.controlStatus = o.controlDropped = undefined;
+      await sendControl();
+      const again = inboundControl(o);
+      if (controlPassed(again)) notes.push(`the positive control ${first} at first (after ${history.lastRan.id}); it passed with ${isolation}, and the case was judged on its own`);
+      else if (again.problem) {
+        const recoveryFrom = def.expect === 'accept' ? history.unservedKeys[lc.signWith] : undefined;
+        broken = { since: history.lastRan.id, fault: history.lastRan.fault, recoveryFrom, isolation, problem: again.problem };
+      }
+    }
   }
 
   // The positive-control rule (positive-control.ts): the case runs only after its control passed;
   // evaluate gives the verdict of one that did not.
-  if (controlPassed(inboundControl(o))) {
+  if (!o.sutGone && controlPassed(inboundControl(o))) {
+    writeHistory(afterRun(history, def.id, lc));
     const since = Date.now();
     await h.controlPost('/key-lifecycle', lc.before);
     // Then time passes for the SUT, past the refresh limit the case needs out of the way.
@@ -66,7 +102,15 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
         const { token, req } = prep;
         evidence.token ??= { raw: token, ...decodeForEvidence(token) };
         evidence.request ??= { method: req.method, url: req.url, headers: req.headers };
-        const res = await h.sendToSut(req.method, req.url, req.headers, req.body);
+        let res;
+        try {
+          res = await h.sendToSut(req.method, req.url, req.headers, req.body);
+        } catch (err) {
+          if (!isNoAnswer(err)) throw err;
+          dropped ??= err.message; // judged once the requests are done: a live SUT's dropped connection is a finding
+          sent++;
+          return;
+        }
         sent++;
         if (isAccept(res.status)) accepted++;
         // The answer judged: an acceptance if there was one (a reject case fails on any), else the last.
@@ -95,6 +139,11 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
           o.attempts++;
         }
       }
+      if (dropped) {
+        evidence.noAnswer = droppedConnection(dropped);
+        if ((o.sutGone = await h.goneAfterNoAnswer())) o.error = dropped;
+        else o.dropped = dropped;
+      }
     } catch (err) {
       o.error = (err as Error).message;
       o.sutGone = await h.sutGone();
@@ -109,7 +158,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
     if (lc.requests) notes.push(`${accepted} of ${sent} request(s) accepted`);
   }
 
-  const verdict = judge(def, lc, o, { clock, fetchedDuringFault, jwksFetches, probe });
+  const verdict = judge(def, lc, o, { clock, fetchedDuringFault, jwksFetches, probe, broken });
   verdict.observed.fetches = jwksFetches;
   if (notes.length) verdict.observed.note = [verdict.observed.note, ...notes].filter(Boolean).join('; ');
   return { ...caseIdentity(def), ...verdict, evidence, durationMs: Math.round(performance.now() - started) };
@@ -121,6 +170,8 @@ export interface Seen {
   jwksFetches: number;
   /** What a probing case found: how long the token stayed accepted. */
   probe?: string;
+  /** The control was refused although an earlier case's passed, and still after isolation. */
+  broken?: BrokenSince;
 }
 
 const hoursOf = (ms: number) => `${Number((ms / 3600_000).toFixed(2))} h`;
@@ -128,13 +179,14 @@ const hoursOf = (ms: number) => `${Number((ms / 3600_000).toFixed(2))} h`;
 /** Moves the clock on step by step while the token is still accepted; says when it was last accepted and first refused. */
 async function probeAcceptance(lc: LifecycleScript, start: ClockState, sendAfter: (advanceMs: number) => Promise<{ status?: number; offsetMs: number }>, firstStatus?: number): Promise<string> {
   const base = start.offsetMs - lc.advanceClockMs; // the clock before the case moved it
-  const seen: string[] = [`${isAccept(firstStatus ?? 0) ? 'accepted' : `refused (${firstStatus})`} ${hoursOf(lc.advanceClockMs)} on`];
+  const said = (status?: number) => (status === undefined ? 'no answer (connection dropped)' : isAccept(status) ? 'accepted' : `refused (${status})`);
+  const seen: string[] = [`${said(firstStatus)} ${hoursOf(lc.advanceClockMs)} on`];
   let status = firstStatus;
   for (const step of lc.probeClockMs ?? []) {
     if (status === undefined || !isAccept(status)) break;
     const r = await sendAfter(step);
     status = r.status;
-    seen.push(`${status !== undefined && isAccept(status) ? 'accepted' : `refused (${status})`} ${hoursOf(r.offsetMs - base)} on`);
+    seen.push(`${said(status)} ${hoursOf(r.offsetMs - base)} on`);
   }
   const verdict = status !== undefined && isAccept(status) ? 'still accepted at the last step' : 'refused from then on';
   return `by the SUT's clock after the change: ${seen.join(', ')} (${verdict})`;
@@ -143,6 +195,7 @@ async function probeAcceptance(lc: LifecycleScript, start: ClockState, sendAfter
 /** The lifecycle's own conditions first (was the fault exercised, could the clock move, fetch counts), then the usual verdict. */
 export function judge(def: LifecycleCase, lc: LifecycleScript, o: Observation, seen: Seen): ReturnType<typeof evaluate> {
   const base = { status: o.status, controlStatus: o.controlStatus };
+  if (seen.broken && !o.sutGone) return { ...brokenSinceVerdict(seen.broken), observed: base };
   const ran = !o.sutGone && controlPassed(inboundControl(o));
   const keysDocument = lc.keyServer.keysDocument ?? 'keys document';
   const clockNote = seen.clock.acknowledged ? '' : ' (the SUT never acknowledged its clock being moved: not a Node SUT started with the harness\'s preload, so its refresh limits may still hold)';

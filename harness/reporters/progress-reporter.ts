@@ -47,7 +47,7 @@ export default class ProgressReporter implements Reporter {
     const tiers = summary.tiers ? TIERS.map((t) => `${summary.tiers![t]} ${t}`).join(', ') : '';
     // full.status is Playwright's view, in which a failing case is an expected failure: say only if the run was cut short.
     const ended = full.status === 'passed' ? '' : ` (run ${full.status})`;
-    console.log(`  ${this.done.length} cases run${ended}: ${tiers}; ${summary.robustness.fail} refused with a 5xx (robustness)`);
+    console.log(`  ${this.done.length} cases run${ended}: ${tiers}; ${summary.robustness.fail} refused with a 5xx or no answer (robustness)`);
   }
 
   printsToStdio(): boolean {

@@ -9,7 +9,8 @@ import type { CaseResult } from '../engine/case-model';
 export { TIERS, type Tier };
 
 /** A refusal answered with a 5xx is a check of its own at SHOULD (LEVELS.md; BF-CUR-15, AM-CUR-11:
- *  refuse with a 4xx): the token was still refused, so the case's own rule holds, but its tier is WARN. */
+ *  refuse with a 4xx): the token was still refused, so the case's own rule holds, but its tier is WARN.
+ *  A connection dropped without an answer by a SUT that still serves is judged the same (evaluate.ts). */
 export const refusedWithServerError = (c: { observed?: CaseResult['observed'] }): boolean => c.observed?.robustness?.verdict === 'fail';
 
 export function tierOf(c: Pick<CaseResult, 'outcome' | 'expect' | 'requirement'> & { observed?: CaseResult['observed'] }): Tier {

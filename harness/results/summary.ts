@@ -72,7 +72,7 @@ export function summaryMarkdown(runs: SummaryRun[]): string {
     const s = doc.summary;
     lines.push('', `## ${doc.profile}: counts`, '', `| level | ${OUTCOMES.join(' | ')} |`, `|---|---|---|---|---|`);
     lines.push(...LEVELS.map((l) => `| ${l} | ${OUTCOMES.map((o) => s.byLevel[l][o]).join(' | ')} |`));
-    lines.push('', `Tiers: ${tierLine(doc)}. Robustness: ${s.robustness.fail} refusal(s) answered with a 5xx.`, '');
+    lines.push('', `Tiers: ${tierLine(doc)}. Robustness: ${s.robustness.fail} refusal(s) answered with a 5xx or not at all (connection dropped).`, '');
     lines.push(`## ${doc.profile}: failures (${failures(doc).length})`, '');
     for (const c of failures(doc)) {
       lines.push(`### ${c.id} [${c.requirement.level}${c.tier ? `, ${c.tier}` : ''}] ${c.title}`, '');

@@ -38,7 +38,7 @@ export function peerEntry(doc: ResultsDoc): PeerEntry {
 /** The bot-framework flaws in the key source (cache, refresh, key fetch). Only they run the
  *  key-lifecycle cases (BF-C2B-KLC-*, a few seconds each: a hung key server, a burst of 200
  *  requests); the other flaws' runs leave those cases out, since their bugs are elsewhere. */
-export const BF_KEY_LIFECYCLE_FLAWS = ['keys-cached-forever', 'refresh-on-every-unknown-kid', 'no-single-flight', 'keys-over-plain-http', 'tls-unverified-key-fetch', 'fail-open-when-keys-unavailable', 'no-key-cache'];
+export const BF_KEY_LIFECYCLE_FLAWS = ['keys-cached-forever', 'refresh-on-every-unknown-kid', 'no-single-flight', 'keys-over-plain-http', 'tls-unverified-key-fetch', 'fail-open-when-keys-unavailable', 'no-key-cache', 'poisoned-cache-after-fault'];
 
 /** The CLI arguments of a self-test run on a bot-framework flaw. */
 export const bfFlawRunArgs = (flaw: string): string[] => [

@@ -1,6 +1,7 @@
 // The verdict function: every outcome tier from observations, with the positive-control rule.
 import { expect, test } from '@playwright/test';
 import { evaluate } from '../../harness/engine/evaluate';
+import { tierOf } from '../../harness/results/gate';
 
 const reject = { expect: 'reject' as const };
 
@@ -105,4 +106,24 @@ test('any 4xx is a proper refusal where the profile says so; an informational ch
   expect(v.outcome).toBe('pass');
   expect(v.observed.responseProblem).toBeUndefined();
   expect(v.observed.note).toBe('accepted; plain http');
+});
+
+test('a connection dropped by a SUT that still serves: judged as a 5xx refusal is (not accepted, robustness failure), FAIL where it should accept', () => {
+  const drop = { controlStatus: 200, dropped: 'could not reach the SUT: ECONNRESET' };
+  const neg = evaluate(reject, drop);
+  expect(neg).toMatchObject({ outcome: 'pass', reason: 'not accepted: connection dropped without an answer (ECONNRESET); a robustness failure' });
+  expect(neg.observed).toMatchObject({ accepted: false, robustness: { verdict: 'fail', detail: 'connection dropped without an answer (ECONNRESET): a robustness failure; the token was not accepted' } });
+  expect(tierOf({ ...neg, expect: 'reject', requirement: { ids: [], spec: '', section: '', level: 'MUST' } })).toBe('WARN');
+  expect(evaluate({ expect: 'accept' }, drop)).toMatchObject({ outcome: 'fail', reason: 'connection dropped without an answer (ECONNRESET) for a token it should accept' });
+  expect(evaluate({ expect: 'accept', isControl: true }, { dropped: 'socket hang up' }).outcome).toBe('fail');
+  expect(evaluate({ expect: 'either' }, drop)).toMatchObject({ outcome: 'pass', reason: 'informational: no answer (connection dropped); either is allowed' });
+  // One of the case's requests accepted: the acceptance decides, the drop is still a robustness failure.
+  expect(evaluate(reject, { ...drop, status: 200 })).toMatchObject({ outcome: 'fail', observed: { robustness: { verdict: 'fail' } } });
+  // A refused-but-processed activity, and a condition on the answer that no answer meets, still fail.
+  expect(evaluate({ expect: 'reject', noReplyAfterRefusal: true }, { ...drop, controlReplies: 1, replies: 1 }).reason).toMatch(/^connection dropped without an answer \(ECONNRESET\) but still processed the activity/);
+  const check = { describe: 'the refusal carries a challenge', check: () => undefined };
+  expect(evaluate({ expect: 'reject', responseCheck: check }, drop)).toMatchObject({ outcome: 'fail', observed: { responseProblem: 'no answer (connection dropped)' } });
+  // The control dropped: it failed (inconclusive); a SUT gone stays error.
+  expect(evaluate(reject, { controlDropped: 'could not reach the SUT: ECONNRESET' })).toMatchObject({ outcome: 'inconclusive', reason: 'the positive control (the valid token for this path) got no answer: connection dropped without an answer (ECONNRESET), so a rejection here proves nothing' });
+  expect(evaluate(reject, { controlStatus: 200, dropped: 'x', sutGone: 'the SUT exited (code 13)' }).outcome).toBe('error');
 });

@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { ofKind, type LifecycleCase } from '../../harness/engine/case-model';
 import { judge, type Seen } from '../../harness/engine/run-lifecycle';
+import { afterRun } from '../../harness/engine/lifecycle-history';
 import { CATALOGS } from '../../profiles/registry';
 import { KEY_LIFECYCLE_CASES } from '../../profiles/bot-framework/key-lifecycle-cases';
 
@@ -61,4 +62,25 @@ test('a withdrawn key accepted by a SUT whose clock could not be moved proves no
   expect(verdict('004', { controlStatus: 200, status: 200 }, { clock: { offsetMs: 0, acknowledged: false } }).outcome).toBe('inconclusive');
   // A fault case is judged whatever the clock: the SUT fetched during the fault and still accepted.
   expect(verdict('010', { controlStatus: 200, status: 200 }, { clock: { offsetMs: 0, acknowledged: false } }).outcome).toBe('fail');
+});
+
+test('a SUT broken in an earlier case: the recovery case fails, any other case is inconclusive naming that case', () => {
+  const history = afterRun(afterRun({ unservedKeys: {} }, 'BF-C2B-KLC-005', byId('005').lifecycle), 'BF-C2B-KLC-010', byId('010').lifecycle);
+  expect(history).toEqual({ lastRan: { id: 'BF-C2B-KLC-010', fault: 'keys document: status-500' }, unservedKeys: { 'connector-new-3': 'BF-C2B-KLC-010' } });
+  expect(afterRun(history, 'BF-C2B-KLC-003', byId('003').lifecycle).lastRan).toEqual({ id: 'BF-C2B-KLC-003' }); // a slow key server is no fault
+  const broken = (id: string) => ({
+    since: history.lastRan!.id, fault: history.lastRan!.fault, isolation: 'the key server put right and the SUT\'s clock a day on', problem: 'got 401, not 2xx',
+    recoveryFrom: byId(id).expect === 'accept' ? history.unservedKeys[byId(id).lifecycle.signWith] : undefined,
+  });
+  const recovery = verdict('017', { controlStatus: 401 }, { broken: broken('017') });
+  expect(recovery.outcome).toBe('fail');
+  expect(recovery.reason).toBe("the SUT has refused every valid token since BF-C2B-KLC-010 (its positive control passed there, before the key server's fault: keys document: status-500); with the key server put right and the SUT's clock a day on, the positive control still got 401, not 2xx: it never recovered from the outage (this case signs with the key the key server could not serve in BF-C2B-KLC-010)");
+  expect(verdict('011', { controlStatus: 401 }, { broken: broken('011') })).toMatchObject({
+    outcome: 'inconclusive',
+    reason: "the SUT refuses every token since BF-C2B-KLC-010: the positive control passed up to that case (whose key server played keys document: status-500) and has been refused since, still with the key server put right and the SUT's clock a day on (it got 401, not 2xx), so this case proves nothing",
+  });
+  expect(verdict('001', { controlStatus: 401 }, { broken: broken('001') }).outcome).toBe('inconclusive'); // a rotation case, not a recovery
+  // Broken since a case with no fault: not an outage, so the recovery case proves nothing either.
+  expect(verdict('017', { controlStatus: 401 }, { broken: { ...broken('017'), fault: undefined } }).outcome).toBe('inconclusive');
+  expect(verdict('017', { controlStatus: 401, sutGone: 'the SUT exited (code 1)' }, { broken: broken('017') }).outcome).toBe('error');
 });

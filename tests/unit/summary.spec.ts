@@ -125,8 +125,8 @@ test('markdown: one row per profile with its verdict and SHA-256, the overall ve
   expect(lines).toContain('## bot-framework: counts');
   expect(lines).toContain('| level | pass | fail | inconclusive | error |');
   expect(lines).toContain('| SHOULD | 0 | 1 | 0 | 0 |');
-  expect(lines).toContain('Tiers: PASS 1, FAIL 0, WARN 1, INFO 0, INCONCLUSIVE 0, ERROR 0. Robustness: 0 refusal(s) answered with a 5xx.');
-  expect(lines).toContain('Tiers: PASS 2, FAIL 1, WARN 0, INFO 0, INCONCLUSIVE 0, ERROR 0. Robustness: 0 refusal(s) answered with a 5xx.');
+  expect(lines).toContain('Tiers: PASS 1, FAIL 0, WARN 1, INFO 0, INCONCLUSIVE 0, ERROR 0. Robustness: 0 refusal(s) answered with a 5xx or not at all (connection dropped).');
+  expect(lines).toContain('Tiers: PASS 2, FAIL 1, WARN 0, INFO 0, INCONCLUSIVE 0, ERROR 0. Robustness: 0 refusal(s) answered with a 5xx or not at all (connection dropped).');
 
   expect(lines).toContain('## bot-framework: failures (1)');
   expect(lines).toContain('### BF-C2B-FMT-010 [SHOULD, WARN] payload as padded base64');
