@@ -60,6 +60,11 @@ export interface AnswerChecks {
   responseCheck?: ResponseCheck;
   /** Any 4xx is a proper refusal (Actionable Messages), not only 401/403 (the Bot Framework spec's two). */
   anyClientErrorRefuses?: boolean;
+  /** After answering a refusal the SUT still serves: a plain request is answered (Actionable Messages,
+   *  AM-CUR-17: exactly one response per request, later requests still served). The Node sample's
+   *  second callback after a 401 throws outside any handler and takes the process down: that case
+   *  fails, rather than the next one finding the SUT gone. */
+  staysUpAfterRefusal?: boolean;
   /** Send `requests` fresh valid requests one after another; the SUT may fetch a path of a fake at most `max` times meanwhile. */
   fetchBudget?: { server: string; pathIncludes: string; requests: number; max: number };
 }

@@ -24,6 +24,8 @@ export interface Observation {
   dropped?: string;
   /** The positive control got no answer so, on a SUT that still serves: the control failed. */
   controlDropped?: string;
+  /** staysUpAfterRefusal: after answering the case's refusal, the SUT answered no plain request (why). */
+  goneAfterRefusal?: string;
 }
 
 /** How a dropped connection reads in reasons and evidence. */
@@ -87,6 +89,7 @@ export function evaluate(def: Pick<CaseBase, 'expect' | 'isControl'> & AnswerChe
   if (!accepted && o.replies) return { outcome: 'fail', reason: `${refusal} but still processed the activity: ${o.replies} reply(ies) to its conversation reached the Connector`, observed };
   if (o.forgedRecords && def.actionRecord)
     return { outcome: 'fail', reason: `${accepted ? `accepted (${o.status})` : refusal} and carried out the action as ${def.actionRecord.forbiddenSub}, the user named by the token that does not verify`, observed };
+  if (!accepted && o.goneAfterRefusal) return { outcome: 'fail', reason: `${refusal}, then stopped serving: ${o.goneAfterRefusal} (one response per request, and later requests still served)`, observed };
   if (o.attackerFetches) return { outcome: 'fail', reason: `the SUT sent ${o.attackerFetches} request(s) to the attacker's server named in the token or the activity`, observed };
 
   if (accepted && def.mustHaveFetched && !o.requiredFetches)

@@ -5,7 +5,7 @@ import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draf
 import type { MutationContext } from '../tokens/mutations';
 import type { CaseBase, CaseResult, InboundCase } from './case-model';
 import { caseIdentity } from './case-identity';
-import { droppedConnection, evaluate, type Observation } from './evaluate';
+import { droppedConnection, evaluate, isAccept, type Observation } from './evaluate';
 import { isNoAnswer } from './http-send';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
@@ -169,6 +169,8 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
       if (def.noReplyAfterRefusal || def.actionRecord || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') await graceForStrayReplies();
       if (def.noReplyAfterRefusal) o.replies = await countReplies(h, draft.request.activity);
       if (def.actionRecord) ({ records: o.replies, forged: o.forgedRecords } = await countActionRecords(h, def.actionRecord, draft.request.activity));
+      // The refusal was answered; a handler that goes on (a second callback) may take the process down just after.
+      if (def.staysUpAfterRefusal && o.status !== undefined && !isAccept(o.status)) o.goneAfterRefusal = await h.goneAfterNoAnswer();
     }
     if (def.fetchBudget && o.status !== undefined && o.status < 300) {
       // Fresh valid requests one after another (a fresh draft each: a new limited-purpose token).

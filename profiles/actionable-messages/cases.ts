@@ -271,7 +271,9 @@ function catalog(): AmCase[] {
 export function amCases(profile: AmProfile): CaseDef<AmPath>[] {
   const entra = profile === 'actionable-messages-entra';
   const prefix = entra ? 'AME' : 'AM';
-  return [...protocolCases(profile, entra, prefix), ...familyCases<AmPath>(AM_PATHS[profile], profile, prefix, AM), ...familyCases<AmPath>(AM_AAH_PATHS[profile], profile, prefix, AM)];
+  const cases = [...protocolCases(profile, entra, prefix), ...familyCases<AmPath>(AM_PATHS[profile], profile, prefix, AM), ...familyCases<AmPath>(AM_AAH_PATHS[profile], profile, prefix, AM)];
+  // Every action request gets exactly one response, and later requests are still served (AM-CUR-17).
+  return cases.map((c) => (c.kind === 'inbound' ? { ...c, staysUpAfterRefusal: true } : c));
 }
 
 /** The profile's own rules (the attack families come from profiles/families). */

@@ -127,3 +127,9 @@ test('a connection dropped by a SUT that still serves: judged as a 5xx refusal i
   expect(evaluate(reject, { controlDropped: 'could not reach the SUT: ECONNRESET' })).toMatchObject({ outcome: 'inconclusive', reason: 'the positive control (the valid token for this path) got no answer: connection dropped without an answer (ECONNRESET), so a rejection here proves nothing' });
   expect(evaluate(reject, { controlStatus: 200, dropped: 'x', sutGone: 'the SUT exited (code 13)' }).outcome).toBe('error');
 });
+
+test('a SUT that stops serving right after answering a refusal fails that case (one response per request, later requests served)', () => {
+  const gone = { controlStatus: 200, status: 401, goneAfterRefusal: 'the SUT exited (code 1)' };
+  expect(evaluate({ ...reject, staysUpAfterRefusal: true }, gone)).toMatchObject({ outcome: 'fail', reason: 'refused (401), then stopped serving: the SUT exited (code 1) (one response per request, and later requests still served)' });
+  expect(evaluate({ ...reject, staysUpAfterRefusal: true }, { controlStatus: 200, status: 401 }).outcome).toBe('pass');
+});
