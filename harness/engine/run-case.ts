@@ -12,6 +12,7 @@ import type { HarnessClient } from './harness-client';
 import { awaitReplies, countActionRecords, countReplies, graceForStrayReplies, serverOf } from './replies';
 import { combineEndpoints, endpointsOf } from './endpoints';
 import { readBearerChallenge } from './challenge';
+import { controlEvidence, sendControl } from './send-control';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext, state: RunState) => CaseDraft;
@@ -100,19 +101,11 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
     let cached = controlTokens.get(def.path);
     if (!cached || cached.until < c.now) controlTokens.set(def.path, (cached = { token: renderToken(draft.token, h.state.keys), until: c.now + 1800 }));
     const req = renderRequest(draft, cached.token, sutUrl);
-    try {
-      o.controlStatus = (await h.sendToSut(req.method, req.url, req.headers, req.body)).status;
-      if (def.noReplyAfterRefusal && o.controlStatus < 300) o.controlReplies = await awaitReplies(h, draft.request.activity);
-      if (def.actionRecord && o.controlStatus < 300) o.controlReplies = await awaitReplies(h, draft.request.activity, def.actionRecord);
-    } catch (err) {
-      // No answer to the valid token: the control failed, if the SUT still serves; else it is gone.
-      if (isNoAnswer(err) && !(o.sutGone = await h.goneAfterNoAnswer())) o.controlDropped = err.message;
-      else {
-        o.controlError = (err as Error).message;
-        o.sutGone ??= await h.sutGone();
-      }
+    if (await sendControl(h, req, o) && o.controlStatus! < 300) {
+      if (def.noReplyAfterRefusal) o.controlReplies = await awaitReplies(h, draft.request.activity);
+      if (def.actionRecord) o.controlReplies = await awaitReplies(h, draft.request.activity, def.actionRecord);
     }
-    evidence.control = { status: o.controlStatus, error: o.controlError ?? (o.controlDropped && droppedConnection(o.controlDropped)) };
+    evidence.control = controlEvidence(o);
   }
 
   if (!o.sutGone && !o.controlError && !o.controlDropped && (def.isControl || (o.controlStatus ?? 0) < 300) && def.readChallenge) {

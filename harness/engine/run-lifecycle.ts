@@ -12,6 +12,7 @@ import { brokenSinceVerdict, controlPassed, type BrokenSince } from './positive-
 import type { HarnessClient } from './harness-client';
 import { isNoAnswer } from './http-send';
 import { afterRun, readHistory, writeHistory } from './lifecycle-history';
+import { controlEvidence, sendControl } from './send-control';
 import { mutatedRequest, type BaselineFn } from './run-case';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -44,19 +45,9 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
   const request = (key: string, withRandomKid = false) =>
     mutatedRequest({ ...def, mutations: [...def.mutations, signWith(key), ...(withRandomKid ? [randomKid] : [])] }, baseline, ctx(), h);
 
-  const sendControl = async (): Promise<void> => {
-    const control = request(lc.controlKey ?? lc.keyServer.controlKey).req;
-    try {
-      o.controlStatus = (await h.sendToSut(control.method, control.url, control.headers, control.body)).status;
-    } catch (err) {
-      // No answer to the valid token: the control failed, if the SUT still serves; else it is gone.
-      if (isNoAnswer(err) && !(o.sutGone = await h.goneAfterNoAnswer())) o.controlDropped = err.message;
-      else {
-        o.controlError = (err as Error).message;
-        o.sutGone ??= await h.sutGone();
-      }
-    }
-    evidence.control = { status: o.controlStatus, error: o.controlError ?? (o.controlDropped && droppedConnection(o.controlDropped)) };
+  const sendTheControl = async (): Promise<void> => {
+    await sendControl(h, request(lc.controlKey ?? lc.keyServer.controlKey).req, o);
+    evidence.control = controlEvidence(o);
   };
   const history = readHistory();
   let broken: BrokenSince | undefined;
@@ -64,7 +55,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
   if (!o.sutGone) {
     // The control first, by the SUT's clock as it stands (so it cannot trigger the refresh the case is about).
     clock = await h.controlPost<ClockState>('/clock', { advanceMs: 0 });
-    await sendControl();
+    await sendTheControl();
     const first = inboundControl(o).problem;
     if (first && !o.sutGone && history.lastRan) {
       // The SUT took the valid token in an earlier case and refuses it now: it broke there. Isolate
@@ -76,7 +67,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
         ? 'the key server put right and the SUT\'s clock a day on'
         : 'the key server put right (the SUT never acknowledged its clock being moved a day on)';
       o.controlStatus = o.controlDropped = undefined;
-      await sendControl();
+      await sendTheControl();
       const again = inboundControl(o);
       if (controlPassed(again)) notes.push(`the positive control ${first} at first (after ${history.lastRan.id}); it passed with ${isolation}, and the case was judged on its own`);
       else if (again.problem) {
