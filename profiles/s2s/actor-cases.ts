@@ -54,6 +54,11 @@ export function actorCases(): S2sCase[] {
     why: 'The spelling of type and usage varies between SharePoint versions; consumers match them case-insensitively. Inconclusive when the SUT does not use the metadata at all (MD-001).',
     sps: fact('SHOULD', ['SPS-CUR-11'], 'metadata document'), xo: fact('SHOULD', ['SPS-CUR-11'], 'metadata document') });
 
+  add({ id: 'MD-003', path: 'app-only-metadata', title: 'ten valid tokens in a row, signed by a metadata certificate, fetch the metadata document at most twice', expect: 'accept', mutations: [],
+    fetchBudget: { server: 'sts', pathIncludes: '/_layouts/15/metadata/json/1', requests: 10, max: 2 },
+    why: 'A server that fetches its STS\'s metadata for every request makes every request wait on the STS and turns an STS outage into an outage of every call (KLC-002 counts unknown thumbprints, KLC-003 a burst after a rollover; this is the steady state). Cache the document (SharePoint refreshes it daily). Inconclusive when the SUT does not use the metadata at all (MD-001).',
+    sps: fact('SHOULD', ['SPS-CUR-10', 'SPS-CUR-11'], 'metadata document'), xo: fact('SHOULD', ['SPS-CUR-10', 'SPS-CUR-11'], 'metadata document'), cwe: ['CWE-400'] });
+
   // ---- the metadata's certificates over time, and a failing metadata server (KLC: run after all
   // other cases, one at a time). The numbers match the bot-framework KLC cases that check the same
   // thing; the STS publishes certificates in one JSON document (no jwks_uri), so the cases about a

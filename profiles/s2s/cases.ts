@@ -62,6 +62,6 @@ function protocolCases(profile: S2sProfile, prefix: string): CaseDef<S2sPath>[] 
     };
     // A catalog entry with a key-lifecycle script is a lifecycle case (run after all others, one at a time).
     if (x.lifecycle) return [{ ...base, kind: 'lifecycle', lifecycle: { keyServer: S2S_KEY_SERVER, ...x.lifecycle }, retryWhileRefusedMs: x.retryWhileRefusedMs }];
-    return [{ ...base, kind: 'inbound', attackerMustNotBeContacted: x.attackerMustNotBeContacted, responseCheck: x.responseCheck, retryWhileRefusedMs: x.retryWhileRefusedMs, ...(x.endpoints ? { endpoints: x.endpoints } : {}), ...(x.readChallenge ? { readChallenge: true } : {}) }];
+    return [{ ...base, kind: 'inbound', attackerMustNotBeContacted: x.attackerMustNotBeContacted, responseCheck: x.responseCheck, retryWhileRefusedMs: x.retryWhileRefusedMs, ...(x.endpoints ? { endpoints: x.endpoints } : {}), ...(x.readChallenge ? { readChallenge: true } : {}), ...(x.fetchBudget ? { fetchBudget: x.fetchBudget } : {}) }];
   });
 }

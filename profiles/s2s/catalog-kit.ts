@@ -1,6 +1,6 @@
 // What the S2S case catalog's parts share (./token-cases.ts, ./actor-cases.ts): the specs, a case's
 // requirement in each profile, the entry's shape, and the helpers that build them.
-import type { Expect, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
+import type { Expect, InboundCase, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
 import * as M from '../../harness/tokens/mutations';
 import type { S2sPath } from './facts';
 
@@ -35,6 +35,8 @@ export interface S2sCase {
   retryWhileRefusedMs?: number;
   /** 'all': run on every endpoint of the run (--endpoint and each --also-endpoint), ./endpoint-cases.ts. */
   endpoints?: 'all';
+  /** Valid requests in a row, and how often the SUT may fetch a document of a fake meanwhile. */
+  fetchBudget?: InboundCase['fetchBudget'];
   /** Read the SUT's Bearer challenge first and build the token from it (MutationContext.challenge). */
   readChallenge?: boolean;
 }
