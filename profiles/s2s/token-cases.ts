@@ -6,7 +6,7 @@ import { callerLocation, located } from '../../harness/engine/catalog-location';
 import * as M from '../../harness/tokens/mutations';
 import { A, both, emptyBearer, fact, GARBAGE_SIGNATURE, later, sigRef, sps, xo, type Ref, type S2sCase } from './catalog-kit';
 import { clientIdIs, hasBearerChallenge, listsTrustedIssuers, realmFirst, realmIs, spellsTrustedIssuers } from './challenge-checks';
-import { audience, HOSTNAME, ISSUER_A_ID, ISSUER_B_ID, issuerAt, OTHER_REALM, REALM, SHAREPOINT_ID, TRUSTED_ISSUERS, UNTRUSTED_ISSUER_ID, type S2sPath } from './facts';
+import { audience, CLIENT_APP_ID, HOSTNAME, ISSUER_A_ID, ISSUER_B_ID, issuerAt, OTHER_REALM, REALM, SHAREPOINT_ID, TRUSTED_ISSUERS, type S2sPath } from './facts';
 import { stringTime } from './paths';
 
 export function tokenCases(): S2sCase[] {
@@ -73,7 +73,7 @@ export function tokenCases(): S2sCase[] {
     [M.signWithCert('untrusted'), M.setHeader('x5c', (x: M.MutationContext) => x.keys.untrusted.jwk.x5c, '[<the untrusted certificate>]')]);
   sig('SIG-005', 'app-only', 'garbage signature (256 bytes), x5t names a trusted certificate (CVE-2026-55040)', 'A signature of the right length is not a valid one.',
     [M.replaceSegment(2, GARBAGE_SIGNATURE, 'signature replaced by 256 fixed garbage bytes')], sigRef(['SPS-CUR-13']));
-  sig('SIG-006', 'app-only', 'nameid changed after signing', 'Any change to the signed bytes breaks the signature.', [M.alterClaimAfterSigning('nameid', issuerAt(UNTRUSTED_ISSUER_ID))]);
+  sig('SIG-006', 'app-only', 'nameid changed after signing (to the allowed client in upper case, so only the signature can refuse it)', 'Any change to the signed bytes breaks the signature.', [M.alterClaimAfterSigning('nameid', issuerAt(CLIENT_APP_ID.toUpperCase()))]);
   sig('SIG-009', 'app-user', 'actor signed by an untrusted certificate', 'The actor carries the only signature of an app+user token: it must be by a trusted certificate.',
     [A(M.signWithCert('untrusted')), A(M.setHeader('x5c', (x: M.MutationContext) => x.keys.untrusted.jwk.x5c, '[<the untrusted certificate>]'))]);
   sig('SIG-011', 'app-user', 'actor with a garbage signature, x5t of a trusted certificate (CVE-2026-55040)', 'The actor\'s signature is verified, not assumed.',
