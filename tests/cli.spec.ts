@@ -3,13 +3,20 @@
 // --target waits for a SUT the user starts from the written environment.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CATALOGS } from '../profiles/registry';
 import { newOutDir, REPO, runCli } from './helpers/run-cli';
 
 const TOTAL = CATALOGS['bot-framework'].length;
+/** An --expect-failures file whose entry has a `until` that is not a date (month 13). A fixed path, as
+ *  the test title names it (the same in every worker); written whole by a rename, as workers race. */
+const BAD_UNTIL = path.join(os.tmpdir(), 's2s-selftest-bad-until.json');
+const badUntilTmp = path.join(newOutDir('bad-until'), 'known.json');
+writeFileSync(badUntilTmp, JSON.stringify({ 'BF-C2B-AUD-001': { reason: 'library bug', owner: 'bots-team', until: '2026-13-01' } }));
+renameSync(badUntilTmp, BAD_UNTIL);
 
 for (const [args, message] of [
   [['--bogus'], 'unknown option "--bogus"'],
@@ -40,6 +47,7 @@ for (const [args, message] of [
   [['run', '--profile', 'bot-framework', '--also-endpoint', '/api/other'], 'profile bot-framework has no case that runs on every endpoint'],
   [['run', '--profile', 's2s-client', '--also-endpoint', '/x'], '--also-endpoint does not go with profile s2s-client'],
   [['fuzz', '--profile', 'sharepoint-s2s', '--also-endpoint', '/x'], '--also-endpoint goes with run, not fuzz'],
+  [['run', '--expect-failures', BAD_UNTIL], 'BF-C2B-AUD-001: until "2026-13-01" is not a date YYYY-MM-DD'],
 ] as const) {
   test(`usage error: ${args.join(' ')}`, async () => {
     const r = await runCli([...args]);
@@ -144,6 +152,24 @@ test('the CI gate: --strict, --expect-failures (validated), and compare of two r
   expect((await runCli(['compare', path.join(plain.out, 'results.json'), path.join(reference.out, 'results.json')])).code).toBe(0);
   const garbage = await runCli(['compare', file, path.join(plain.out, 'results.json')]);
   expect(garbage.code).toBe(2);
+});
+
+test('--expect-failures with an owner and a last day: an expired entry no longer excuses its failing case (exit 1, one line saying so); one not expired does (exit 0)', async () => {
+  const flaw = ['run', '--sut', 'node fixtures/suts/bot-framework/flawed/aud-unchecked.mjs', '--grep', '^BF-C2B-AUD-001 ', '--workers', '1', '--only-results'];
+  const file = path.join(newOutDir('expect-owners'), 'known.json');
+  // 2000-01-01 has passed whenever this runs, 2999-12-31 has not (the gate's own date logic is unit-tested with a given day).
+  writeFileSync(file, JSON.stringify({ 'BF-C2B-AUD-001': { reason: 'library bug #12', owner: 'bots-team', until: '2000-01-01' } }));
+  const expired = await runCli([...flaw, '--expect-failures', file]);
+  expect(expired.results!.cases.map((x) => [x.id, x.outcome])).toEqual([['BF-C2B-AUD-001', 'fail']]);
+  expect(expired.code).toBe(1);
+  expect(expired.stderr).toContain('s2s-conformance: expected failure BF-C2B-AUD-001 (owner: bots-team) expired after 2000-01-01: the case still fails, so it fails the gate again\n');
+  expect(expired.results!.gate).toMatchObject({ failing: ['BF-C2B-AUD-001'], expectedFailures: [], expired: [{ id: 'BF-C2B-AUD-001', reason: 'library bug #12', owner: 'bots-team', until: '2000-01-01' }] });
+
+  writeFileSync(file, JSON.stringify({ 'BF-C2B-AUD-001': { reason: 'library bug #12', owner: 'bots-team', until: '2999-12-31' } }));
+  const valid = await runCli([...flaw, '--expect-failures', file]);
+  expect(valid.code).toBe(0);
+  expect(valid.stderr).not.toContain('expired');
+  expect(valid.results!.gate).toMatchObject({ failing: [], expectedFailures: [{ id: 'BF-C2B-AUD-001', reason: 'library bug #12', owner: 'bots-team', until: '2999-12-31' }], expired: [] });
 });
 
 test('--strict makes a failed SHOULD case (WARN) fail the run', async () => {

@@ -282,7 +282,9 @@ ${ALSO_ENDPOINT_HELP}
   --sut-name, --sut-version  recorded in results.json
   --strict                a failed SHOULD case (WARN) fails the run too
   --expect-failures FILE  JSON {"CASE-ID": "why it is a known departure", ...}: those failures do not
-                          fail the run; one that now passes is reported, to take it out of FILE
+                          fail the run; one that now passes is reported, to take it out of FILE. An
+                          entry may be {"reason", "owner"?, "until"?: "YYYY-MM-DD"}: after its until
+                          day (UTC) it excuses nothing and its failing case fails the run again
   --only-results          write results.json, junit.xml and the summaries only (no HTML report, no
                           Allure results, no per-case attachments): faster, for CI gates
   --proxy                 proxy mode, for SUTs in any language: the SUT gets HTTPS_PROXY and friends

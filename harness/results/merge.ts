@@ -55,6 +55,8 @@ export function mergeShards(docs: ResultsDoc[], order: string[] = []): ResultsDo
             failing: inCatalogOrder(gates.flatMap((g) => g.failing), (id) => id, rank),
             expectedFailures: inCatalogOrder(gates.flatMap((g) => g.expectedFailures), (e) => e.id, rank),
             nowPassing: inCatalogOrder(gates.flatMap((g) => g.nowPassing), (id) => id, rank),
+            // Slices of one run share its file; each judged its own cases' entries against its own start day.
+            ...(gates.some((g) => g.expired) ? { expired: inCatalogOrder(gates.flatMap((g) => g.expired ?? []), (e) => e.id, rank) } : {}),
           },
         }
       : {}),

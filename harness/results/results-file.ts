@@ -76,7 +76,8 @@ export function buildResults(input: { run: RunConfig; cases: CaseResult[]; start
     harness: { ...(input.harnessError ? { error: input.harnessError } : {}), egress: input.egress, ...(input.proxy ? { proxy: input.proxy } : {}) },
     cases: input.cases.map((c) => ({ ...c, tier: tierOf(c) })),
     summary: summarize(input.cases),
-    gate: gateOf(input.cases, { strict: run.strict, expectFailures: run.expectFailures }),
+    // `until` is compared with the day the run started (UTC), so a run over midnight judges one date.
+    gate: gateOf(input.cases, { strict: run.strict, expectFailures: run.expectFailures, ...(/^\d{4}-\d{2}-\d{2}T/.test(input.startedAt) ? { today: input.startedAt.slice(0, 10) } : {}) }),
     ...(run.shard ? { shard: run.shard } : {}),
   };
 }

@@ -43,7 +43,13 @@ const tierLine = (doc: ResultsDoc) => {
   return TIERS.map((t) => `${t} ${n[t]}`).join(', ');
 };
 /** The reason a failure is listed in the expected-failures file, if it is. */
-const knownDeparture = (doc: ResultsDoc, id: string) => doc.gate?.expectedFailures.find((e) => e.id === id)?.reason;
+const knownDeparture = (doc: ResultsDoc, id: string): string | undefined => {
+  const listed = doc.gate?.expectedFailures.find((e) => e.id === id);
+  if (listed) return `${listed.reason}${listed.owner || listed.until ? ` (${[listed.owner && `owner: ${listed.owner}`, listed.until && `until ${listed.until}`].filter(Boolean).join(', ')})` : ''}`;
+  // An expired entry excuses nothing any more; the reader still sees that it was listed, and by whom.
+  const expired = doc.gate?.expired?.find((e) => e.id === id);
+  return expired && `${expired.reason} (${expired.owner ? `owner: ${expired.owner}, ` : ''}expired after ${expired.until}: no longer excused)`;
+};
 const short = (v: unknown, max = 600): string => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > max ? `${s.slice(0, max)}…` : s;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import schema from '../../fixtures/schemas/run-config.schema.json';
 import { DEFAULT_PROFILE, PROFILE_INFO, type ProfileName } from '../../profiles/registry';
+import type { ExpectedFailureEntry } from '../results/gate';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -26,8 +27,8 @@ export interface RunConfig {
   sutVersion?: string;
   /** WARN (a failed SHOULD) fails the gate too. */
   strict?: boolean;
-  /** Known departures: case id -> reason (--expect-failures). */
-  expectFailures?: Record<string, string>;
+  /** Known departures: case id -> reason, or {reason, owner?, until?} (--expect-failures). */
+  expectFailures?: Record<string, ExpectedFailureEntry>;
   /** This run is slice `current` of `total` (--shard); `merge` puts the slices together. */
   shard?: { current: number; total: number };
   /** Only results.json, junit.xml and the summaries: no HTML report, Allure results or per-case evidence attachments (--only-results). */

@@ -46,15 +46,16 @@ const refusal = (docs: ResultsDoc[], order: string[] = []): string => {
 
 test('three slices: cases in catalog order, shard removed, summary recounted, gate the union, times and egress joined', () => {
   const order = ['A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6'];
-  const expectFailures = { 'A-4': 'known departure', 'A-6': 'was broken' };
+  // A-2's entry expired the day before the run: it excuses nothing, and the merged gate says so.
+  const expectFailures = { 'A-4': 'known departure', 'A-6': 'was broken', 'A-2': { reason: 'library bug', owner: 'auth-team', until: '2025-12-31' } };
   const s1 = slice(1, 3, [c('A-4', 'MUST', 'fail'), c('A-1', 'MUST', 'pass')], {
-    startedAt: '2026-01-01T10:00:05.000Z', finishedAt: '2026-01-01T10:02:00.000Z', egress: [{ host: 'login.example', n: 1 }], gate: { expectFailures },
+    startedAt: '2026-01-01T10:00:05.000Z', finishedAt: '2026-01-01T10:02:00.000Z', egress: [{ host: 'login.example', n: 1 }], gate: { expectFailures, today: '2026-01-01' },
   });
   const s2 = slice(2, 3, [c('A-5', 'SHOULD', 'fail'), c('A-2', 'MUST', 'fail')], {
-    startedAt: '2026-01-01T10:00:01.000Z', finishedAt: '2026-01-01T10:03:30.000Z', egress: [{ host: 'keys.example', n: 2 }], gate: { expectFailures },
+    startedAt: '2026-01-01T10:00:01.000Z', finishedAt: '2026-01-01T10:03:30.000Z', egress: [{ host: 'keys.example', n: 2 }], gate: { expectFailures, today: '2026-01-01' },
   });
   const s3 = slice(3, 3, [c('A-6', 'MUST', 'pass'), c('A-3', 'INFO', 'pass', 'either')], {
-    startedAt: '2026-01-01T10:00:03.000Z', finishedAt: '2026-01-01T10:01:00.000Z', gate: { expectFailures },
+    startedAt: '2026-01-01T10:00:03.000Z', finishedAt: '2026-01-01T10:01:00.000Z', gate: { expectFailures, today: '2026-01-01' },
   });
   // Given out of slice order: the result does not depend on it.
   const merged = mergeShards([s2, s3, s1], order);
@@ -74,6 +75,7 @@ test('three slices: cases in catalog order, shard removed, summary recounted, ga
     failing: ['A-2'],
     expectedFailures: [{ id: 'A-4', reason: 'known departure' }],
     nowPassing: ['A-6'],
+    expired: [{ id: 'A-2', reason: 'library bug', owner: 'auth-team', until: '2025-12-31' }],
   });
   expect(merged.startedAt).toBe('2026-01-01T10:00:01.000Z');
   expect(merged.finishedAt).toBe('2026-01-01T10:03:30.000Z');
@@ -101,7 +103,7 @@ test('strict slices merge into a strict gate whose failing list includes SHOULD 
   const s1 = slice(1, 2, [c('S-1', 'SHOULD', 'fail')], { gate: { strict: true } });
   const s2 = slice(2, 2, [c('M-1', 'MUST', 'fail'), c('M-2', 'MUST', 'pass')], { gate: { strict: true } });
   const merged = mergeShards([s1, s2], ['M-1', 'M-2', 'S-1']);
-  expect(merged.gate).toEqual({ strict: true, failing: ['M-1', 'S-1'], expectedFailures: [], nowPassing: [] });
+  expect(merged.gate).toEqual({ strict: true, failing: ['M-1', 'S-1'], expectedFailures: [], nowPassing: [], expired: [] });
   expect(merged.cases.map((x) => x.id)).toEqual(['M-1', 'M-2', 'S-1']);
 });
 

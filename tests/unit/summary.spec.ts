@@ -43,6 +43,15 @@ test('a MUST failure the expected-failures file lists passes the gate but still 
   expect(summaryHtml([{ doc: d, sha256: 'x' }])).toContain('<dd data-known-departure>known departure</dd>');
 });
 
+test('the summary quotes the owner and last day of an entry, and says when it has expired', () => {
+  const cases = [c('A-1', 'MUST', 'fail'), c('A-2', 'MUST', 'fail')];
+  const d = doc(cases, { gate: { today: '2026-12-07', expectFailures: { 'A-1': { reason: 'library bug', owner: 'bots-team', until: '2027-01-31' }, 'A-2': { reason: 'old bug', owner: 'auth', until: '2026-12-06' } } } });
+  expect(d.gate?.failing).toEqual(['A-2']);
+  const md = summaryMarkdown([{ doc: d, sha256: 'x' }]);
+  expect(md).toContain('- listed as a known departure (--expect-failures): library bug (owner: bots-team, until 2027-01-31)');
+  expect(md).toContain('- listed as a known departure (--expect-failures): old bug (owner: auth, expired after 2026-12-06: no longer excused)');
+});
+
 test('incomplete: a harness error or a case in error; a MUST failure beside them still decides', () => {
   expect(verdictOf(doc([c('A-1', 'MUST', 'pass')], { error: 'the SUT would not start' }))).toBe('incomplete');
   expect(verdictOf(doc([c('A-1', 'MUST', 'pass'), c('A-2', 'MUST', 'error')]))).toBe('incomplete');
