@@ -16,6 +16,7 @@ import Ajv from 'ajv';
 import { say } from './say';
 import { readResultsFile } from './run-folders';
 import { mergeCommand } from './merge-command';
+import { ownCommandLine } from '../results/write-outputs';
 import { matrixCommand } from './matrix-command';
 // The report, fuzz and load commands load Playwright's browser library, fast-check and more (over a
 // second of start-up): they are required only when their command runs, so `run` starts fast.
@@ -139,7 +140,7 @@ async function run(args: RunArgs): Promise<number> {
   const pwArgs = [require.resolve('@playwright/test/cli'), 'test', '-c', path.join(REPO_ROOT, 'playwright.config.ts')];
   if (args.workers) pwArgs.push('--workers', String(args.workers));
   if (config.shard) pwArgs.push('--shard', `${config.shard.current}/${config.shard.total}`);
-  const child = spawn(process.execPath, pwArgs, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, S2S_RUN_CONFIG: configFile } });
+  const child = spawn(process.execPath, pwArgs, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, S2S_RUN_CONFIG: configFile, S2S_COMMAND_LINE: ownCommandLine() } });
   const forward = (sig: NodeJS.Signals) => child.kill(sig);
   process.on('SIGINT', forward).on('SIGTERM', forward);
   const pwExit: number = await new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1))));
