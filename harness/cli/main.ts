@@ -16,7 +16,7 @@ import Ajv from 'ajv';
 import { say } from './say';
 import { readResultsFile } from './run-folders';
 import { mergeCommand } from './merge-command';
-import { ownCommandLine } from '../results/write-outputs';
+import { shellCommandLine } from '../results/write-outputs';
 import { matrixCommand } from './matrix-command';
 // The report, fuzz and load commands load Playwright's browser library, fast-check and more (over a
 // second of start-up): they are required only when their command runs, so `run` starts fast.
@@ -38,6 +38,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  // results.sarif names the command that made it: `merge` writes it in this process, the Playwright
+  // process of a `run` inherits the environment. argv, not process.argv: the shell wrapper passes
+  // the arguments in the environment (bin.cjs).
+  process.env.S2S_COMMAND_LINE = shellCommandLine(argv);
   if (args.command === 'help') {
     console.log(HELP);
     return 0;
@@ -140,7 +144,7 @@ async function run(args: RunArgs): Promise<number> {
   const pwArgs = [require.resolve('@playwright/test/cli'), 'test', '-c', path.join(REPO_ROOT, 'playwright.config.ts')];
   if (args.workers) pwArgs.push('--workers', String(args.workers));
   if (config.shard) pwArgs.push('--shard', `${config.shard.current}/${config.shard.total}`);
-  const child = spawn(process.execPath, pwArgs, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, S2S_RUN_CONFIG: configFile, S2S_COMMAND_LINE: ownCommandLine() } });
+  const child = spawn(process.execPath, pwArgs, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, S2S_RUN_CONFIG: configFile } });
   const forward = (sig: NodeJS.Signals) => child.kill(sig);
   process.on('SIGINT', forward).on('SIGTERM', forward);
   const pwExit: number = await new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1))));

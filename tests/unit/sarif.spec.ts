@@ -7,6 +7,9 @@
 // which ajv 8 does not read: the two draft-04 words it uses at its root (`id`, `$schema`) are read
 // as draft-07's here; the schema uses no other keyword whose meaning changed after draft-04 (no
 // boolean exclusiveMinimum/Maximum).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -16,7 +19,7 @@ import type { CaseResult } from '../../harness/engine/case-model';
 import { gateOf } from '../../harness/results/gate';
 import { summarize, type ResultsDoc } from '../../harness/results/results-file';
 import { sarifOf } from '../../harness/results/sarif';
-import { ownCommandLine } from '../../harness/results/write-outputs';
+import { shellCommandLine, writeRunOutputs } from '../../harness/results/write-outputs';
 import draft04 from '../../fixtures/schemas/sarif-2.1.0.schema.json';
 
 const { id, $schema: _draft, ...rest } = draft04 as Record<string, unknown> & { id: string };
@@ -40,7 +43,7 @@ const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsu
 const base = (id: string, level: CaseResult['requirement']['level'], over: Partial<CaseResult>): CaseResult => ({
   id, profile: 'bot-framework', title: `title of ${id}`, requirement: { ids: ['BF-REQ-1'], spec: 'bot-framework-authentication', section: 'Step 3', level },
   expect: 'reject', why: `why ${id}`, observed: { status: 401, controlStatus: 200 }, outcome: 'pass', reason: 'refused (401)',
-  evidence: { mutations: ['signature changed'], token: { raw: TOKEN }, request: { method: 'POST', url: 'http://127.0.0.1/api/messages', headers: { authorization: `Bearer ${TOKEN}` } } }, ...over,
+  evidence: { mutations: ['signature changed'], token: { raw: TOKEN, header: { alg: 'RS256' }, payload: { iss: 'https://api.botframework.com' } }, request: { method: 'POST', url: 'http://127.0.0.1/api/messages', headers: { authorization: `Bearer ${TOKEN}` } } }, ...over,
 });
 
 test('a FAIL, a robustness WARN, a PASS and an INFO case: four rules, two results, their levels; valid SARIF 2.1.0; no token in it', () => {
@@ -51,7 +54,7 @@ test('a FAIL, a robustness WARN, a PASS and an INFO case: four rules, two result
     base('BF-C2B-VER-004', 'INFO', { expect: 'either' }),
   ];
   const doc = docOf(cases, gateOf(cases));
-  const log = sarifOf(doc, { commandLine: ownCommandLine(['run', '--profile', 'bot-framework', '--sut', 'MICROSOFT_APP_PASSWORD=hunter2hunter2 node sut.mjs']) });
+  const log = sarifOf(doc, { commandLine: shellCommandLine(['run', '--profile', 'bot-framework', '--sut', 'MICROSOFT_APP_PASSWORD=hunter2hunter2 node sut.mjs']) });
   expectValid(log);
   const run = log.runs[0];
   expect(run.tool.driver.name).toBe('s2s-conformance');
@@ -110,4 +113,23 @@ test('every case of every catalog as a finding: one rule each, valid SARIF, leve
     for (const [i, c] of cases.entries()) expect(run.tool.driver.rules[i].properties.tags, c.id).toEqual(['security', ...(c.cwe ?? []).map((w) => `external/cwe/${w.toLowerCase()}`)]);
   }
   expect(tagged).toBeGreaterThan(0);
+});
+
+test('run and merge write results.sarif next to results.json, with the command line `run` hands to the process that writes it', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 's2s-sarif-'));
+  const saved = process.env.S2S_COMMAND_LINE;
+  try {
+    process.env.S2S_COMMAND_LINE = 's2s-conformance run --profile bot-framework --out x';
+    const cases = [base('BF-C2B-SIG-001', 'MUST', { outcome: 'fail', reason: 'accepted (200)' }), base('BF-C2B-ISS-003', 'MUST', {})];
+    const doc = docOf(cases, gateOf(cases));
+    writeRunOutputs(dir, doc);
+    const written = JSON.parse(readFileSync(path.join(dir, 'results.sarif'), 'utf8'));
+    expectValid(written);
+    expect(written).toEqual(JSON.parse(JSON.stringify(sarifOf(doc, { commandLine: process.env.S2S_COMMAND_LINE }))));
+    expect(written.runs[0].invocations[0].commandLine).toBe('s2s-conformance run --profile bot-framework --out x');
+  } finally {
+    if (saved === undefined) delete process.env.S2S_COMMAND_LINE;
+    else process.env.S2S_COMMAND_LINE = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
