@@ -2,7 +2,8 @@
 // dashboards: one rule per case of the run (its title, why, spec link, level, requirement ids and
 // CWE tags) and one result per finding, a case of tier FAIL (error) or WARN (warning, a failed SHOULD
 // or a refusal answered 5xx / a dropped connection). A finding is in the SUT, not in the suite's
-// sources, so its location is logical: the profile and the case. Made from the document results.json
+// sources, so its location names the SUT: the profile and the case (logical), and the endpoint as a
+// path (physical, which code scanning requires). Made from the document results.json
 // is written from, which is redacted already (redact.ts, in the worker); the message and the command
 // line are scrubbed once more of credentials a SUT may echo or a user may type.
 import path from 'node:path';
@@ -43,6 +44,12 @@ function messageOf(c: CaseResult): string {
   return scrubText(`${c.reason} (${evidence.join('; ')})`);
 }
 
+/** GitHub code scanning refuses a result whose location is logical only ("expected a physical
+ *  location"), and an address with a scheme: the SUT's endpoint is named as a relative path under its
+ *  profile (bot-framework/api/messages), no file of the suite's sources (the finding is in the SUT). */
+export const sutArtifactUri = (doc: Pick<ResultsDoc, 'profile' | 'sut'>): string =>
+  [doc.profile, ...doc.sut.endpoint.split(/[/?#]/).filter(Boolean)].map(encodeURIComponent).join('/');
+
 const cweTag = (cwe: string): string => `external/cwe/${cwe.toLowerCase()}`;
 
 function ruleOf(c: CaseResult) {
@@ -78,7 +85,7 @@ export function sarifOf(doc: ResultsDoc, invocation: SarifInvocation = {}) {
       ruleIndex: index.get(c.id)!,
       level: tier === 'FAIL' ? 'error' : 'warning',
       message: { text: messageOf(c) },
-      locations: [{ logicalLocations: [{ name: doc.profile, fullyQualifiedName: `${doc.profile}/${c.id}`, kind: 'module' }] }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: sutArtifactUri(doc) } }, logicalLocations: [{ name: doc.profile, fullyQualifiedName: `${doc.profile}/${c.id}`, kind: 'module' }] }],
       // Stable across runs without source lines to hash: the same case on the same profile is the same alert.
       partialFingerprints: { 's2sConformanceCase/v1': `${doc.profile}/${c.id}` },
       // A known departure (--expect-failures) is reported, suppressed with its reason, as it does not gate.

@@ -70,7 +70,7 @@ test('a FAIL, a robustness WARN, a PASS and an INFO case: four rules, two result
   ]);
   expect(run.results[0].message.text).toMatch(/^accepted \(200\) the token Bearer <\d+ chars> \(status 200; control status 200; mutations: signature changed\)$/);
   expect(run.results[1].message.text).toContain('robustness fail: refused with 500');
-  expect(run.results[0].locations).toEqual([{ logicalLocations: [{ name: 'bot-framework', fullyQualifiedName: 'bot-framework/BF-C2B-SIG-001', kind: 'module' }] }]);
+  expect(run.results[0].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'bot-framework/api/messages' } }, logicalLocations: [{ name: 'bot-framework', fullyQualifiedName: 'bot-framework/BF-C2B-SIG-001', kind: 'module' }] }]);
   expect(run.invocations[0]).toMatchObject({ exitCode: 1, executionSuccessful: true, startTimeUtc: doc.startedAt, endTimeUtc: doc.finishedAt });
   expect(run.invocations[0].commandLine).toBe("s2s-conformance run --profile bot-framework --sut 'MICROSOFT_APP_PASSWORD=[REDACTED] node sut.mjs'");
   const text = JSON.stringify(log);
