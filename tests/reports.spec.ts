@@ -35,6 +35,9 @@ test('--shard 1/2 and 2/2, merged, equal the whole run (results, gate, exit code
   expect(doc.gate).toEqual(whole.results!.gate);
   expect(existsSync(path.join(out, 'html', 'index.html'))).toBe(true);
   expect(readFileSync(path.join(out, 'junit.xml'), 'utf8')).toContain(`tests="${doc.summary.total}"`);
+  const sarif = JSON.parse(readFileSync(path.join(out, 'results.sarif'), 'utf8'));
+  expect(sarif.runs[0].results).toHaveLength(countTiers(doc, 'FAIL', 'WARN'));
+  expect(sarif.runs[0].invocations[0]).toMatchObject({ commandLine: expect.stringMatching(/^s2s-conformance merge /), exitCode: 1 });
   const allureResults = (dir: string) => readdirSync(path.join(dir, 'allure-results')).filter((f) => f.endsWith('-result.json')).length;
   expect(allureResults(out)).toBe(allureResults(one.out) + allureResults(two.out));
 

@@ -16,6 +16,7 @@ import { expiredLines, type ExpectedFailureEntry } from '../results/gate';
 import { say } from './say';
 import { readResultsFile } from './run-folders';
 import { mergeCommand } from './merge-command';
+import { shellCommandLine } from '../results/write-outputs';
 import { matrixCommand } from './matrix-command';
 // The report, fuzz and load commands load Playwright's browser library, fast-check and more (over a
 // second of start-up): they are required only when their command runs, so `run` starts fast.
@@ -37,6 +38,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  // results.sarif names the command that made it: `merge` writes it in this process, the Playwright
+  // process of a `run` inherits the environment. argv, not process.argv: the shell wrapper passes
+  // the arguments in the environment (bin.cjs).
+  process.env.S2S_COMMAND_LINE = shellCommandLine(argv);
   if (args.command === 'help') {
     console.log(HELP);
     return 0;
