@@ -16,6 +16,7 @@ import { verifyFiles, verifyPackage } from '../../harness/certify/verify';
 import { sealed } from '../../harness/certify/package';
 import type { Certificate } from '../../harness/certify/certificate';
 import { certifyCommand, verifyCommand } from '../../harness/cli/certify-command';
+import { parseRunArgs, UsageError } from '../../harness/cli/args';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 const tmp = (label: string) => mkdtempSync(path.join(os.tmpdir(), `s2s-certify-${label}-`));
@@ -220,4 +221,14 @@ test('secrets: evidence with a private key, a password field or a secret of the 
   // Redacted values (as the run writes them) are fine.
   const { code } = await certified([runFolder({ cases: [c('A-1', 'MUST', 'pass', '{"client_secret":"[REDACTED]","password":"[REDACTED]"}')] })]);
   expect(code).toBe(0);
+});
+
+test('the command line: certify takes folders and its options, verify one package; anything else is a usage error', () => {
+  expect(parseRunArgs(['certify', 'a', 'b', '--out', 'p', '--valid-days=90', '--sut-name', 'X', '--sut-version', '2', '--no-pdf'], [])).toMatchObject({
+    command: 'certify', dirs: ['a', 'b'], out: 'p', validDays: 90, sutName: 'X', sutVersion: '2', noPdf: true,
+  });
+  expect(parseRunArgs(['certify', 'a'], [])).toMatchObject({ validDays: 365 });
+  expect(parseRunArgs(['verify', 'p.zip'], [])).toMatchObject({ command: 'verify', pkg: 'p.zip' });
+  for (const bad of [['certify'], ['certify', 'a', '--valid-days', '0'], ['certify', 'a', '--strict'], ['certify', 'a', '--out'], ['verify'], ['verify', 'a', 'b'], ['verify', '--x']])
+    expect(() => parseRunArgs(bad, []), bad.join(' ')).toThrow(UsageError);
 });
