@@ -173,6 +173,15 @@ test('secrets never reach an output file: a SUT that prints and echoes its passw
   expect(readFileSync(path.join(r.out, 'sut.log'), 'utf8')).toContain('MicrosoftAppPassword=[REDACTED]');
   expect(JSON.stringify(r.results)).toContain('my password is [REDACTED]');
   expect(r.stdout + r.stderr).not.toContain(password);
+  // ... nor a certification package made from the run: certify finds nothing to refuse, and its files carry no secret.
+  const pkg = path.join(newOutDir('leak-pkg'), 'package');
+  const certify = await runCli(['certify', r.out, '--out', pkg, '--no-pdf']);
+  expect(certify.code, certify.stderr).toBe(0);
+  for (const f of (readdirSync(pkg, { recursive: true }) as string[]).map((f) => path.join(pkg, f)).filter((f) => statSync(f).isFile())) {
+    const text = readFileSync(f).toString('latin1');
+    expect(text.includes(password), f).toBe(false);
+    expect(/PRIVATE KEY-----/.test(text), f).toBe(false);
+  }
 });
 
 test('summary.md and summary.html: the declared SUT, the verdict, the failures and the SHA-256 of results.json', async () => {
