@@ -3,7 +3,7 @@
 // slices of a sharded run merged), every case's evidence as files, certificate.json and
 // MANIFEST.sha256. `verify` checks it offline (harness/certify/verify.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pkg from '../../package.json';
 import { CATALOGS, type ProfileName } from '../../profiles/registry';
@@ -65,10 +65,13 @@ export function profileRuns(dirs: string[]): ProfileRun[] {
   });
 }
 
+/** The suite's commit when it runs from its own checkout; installed from npm inside another
+ *  repository, git would answer with that repository's commit, so the top level must be the suite's. */
 export function gitCommit(): string {
-  const r = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  const commit = r.status === 0 ? r.stdout.trim() : '';
-  return /^[0-9a-f]{40}$/.test(commit) ? commit : 'unknown';
+  const r = spawnSync('git', ['rev-parse', '--show-toplevel', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const [top, commit] = r.status === 0 ? r.stdout.trim().split('\n') : [];
+  if (!top || !commit || !/^[0-9a-f]{40}$/.test(commit)) return 'unknown';
+  return realpathSync(top) === realpathSync(REPO_ROOT) ? commit : 'unknown';
 }
 
 const safe = (s: string) => s.replace(/[^\w.-]/g, '_');
