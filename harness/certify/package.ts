@@ -16,7 +16,6 @@ import { summaryHtml, summaryMarkdown } from '../results/summary';
 import { REPO_ROOT } from '../run/config';
 import { readRunFolder } from '../cli/run-folders';
 import { CERTIFICATE, profileEntry, worstVerdict, type Certificate } from './certificate';
-import { leaksIn } from './leaks';
 import { MANIFEST, manifestText, readTree, sha256 } from './manifest';
 import { writeZip } from './zip';
 
@@ -159,5 +158,3 @@ export function zipOf(out: string, when: Date): Buffer {
   const top = path.basename(out);
   return writeZip([...readTree(out)].map(([name, data]) => ({ name: `${top}/${name}`, data })), when);
 }
-
-export { leaksIn };

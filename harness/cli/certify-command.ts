@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CertifyError, certificateOf, gitCommit, leaksIn, packageFiles, prepareOut, profileRuns, sealed, writeFiles, zipOf } from '../certify/package';
+import { leaksIn } from '../certify/leaks';
+import { certificateOf, gitCommit, packageFiles, prepareOut, profileRuns, sealed, writeFiles, zipOf } from '../certify/package';
 import { NotAPackage, verifyPackage } from '../certify/verify';
 import { say } from './say';
 
