@@ -199,6 +199,15 @@ test('secrets never reach an output file: a SUT that prints and echoes its passw
   expect(readFileSync(path.join(r.out, 'sut.log'), 'utf8')).toContain('MicrosoftAppPassword=[REDACTED]');
   expect(JSON.stringify(r.results)).toContain('my password is [REDACTED]');
   expect(r.stdout + r.stderr).not.toContain(password);
+  // ... nor a certification package made from the run: certify finds nothing to refuse, and its files carry no secret.
+  const pkg = path.join(newOutDir('leak-pkg'), 'package');
+  const certify = await runCli(['certify', r.out, '--out', pkg, '--no-pdf']);
+  expect(certify.code, certify.stderr).toBe(0);
+  for (const f of (readdirSync(pkg, { recursive: true }) as string[]).map((f) => path.join(pkg, f)).filter((f) => statSync(f).isFile())) {
+    const text = readFileSync(f).toString('latin1');
+    expect(text.includes(password), f).toBe(false);
+    expect(/PRIVATE KEY-----/.test(text), f).toBe(false);
+  }
 });
 
 test('summary.md and summary.html: the declared SUT, the verdict, the failures and the SHA-256 of results.json', async () => {
@@ -214,4 +223,28 @@ test('summary.md and summary.html: the declared SUT, the verdict, the failures a
   expect(page).toContain(`<code data-sha256>${sha}</code>`);
   const clean = await runCli(['run', '--grep', 'BF-C2B-(AUD-001|POS-001)', '--workers', '1']);
   expect(readFileSync(path.join(clean.out, 'summary.md'), 'utf8')).toContain('| verdict | **conformant** |');
+});
+
+test('certify a run, verify the package (folder and zip): intact, then one changed byte of results.json is named (exit 1)', async () => {
+  const run = await runCli(['run', '--grep', 'BF-C2B-(POS-001|AUD-001|ISS-001)', '--only-results', '--sut-name', 'Reference bot', '--sut-version', '1.0', '--workers', '1']);
+  expect(run.code).toBe(0);
+  const pkg = path.join(newOutDir('certified'), 'package');
+  const certify = await runCli(['certify', run.out, '--out', pkg, '--valid-days', '30', '--no-pdf']);
+  expect(certify.code, certify.stderr).toBe(0);
+  const cert = JSON.parse(readFileSync(path.join(pkg, 'certificate.json'), 'utf8'));
+  expect(cert).toMatchObject({ sut: { name: 'Reference bot', version: '1.0' }, verdict: 'conformant', profiles: [{ profile: 'bot-framework', counts: { total: 3, pass: 3 } }] });
+  expect(existsSync(path.join(pkg, 'evidence', 'bot-framework', 'BF-C2B-AUD-001', 'token.jwt'))).toBe(true);
+  for (const target of [pkg, `${pkg}.zip`]) {
+    const ok = await runCli(['verify', target]);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('intact: ');
+  }
+  const file = path.join(pkg, 'results.json');
+  const bytes = readFileSync(file);
+  bytes[bytes.lastIndexOf('}') - 2] ^= 0x01;
+  writeFileSync(file, bytes);
+  const bad = await runCli(['verify', pkg]);
+  expect(bad.code).toBe(1);
+  expect(bad.stdout.split('\n')[0]).toBe('tampered: results.json (sha256 differs)');
+  expect((await runCli(['verify'])).code).toBe(2);
 });

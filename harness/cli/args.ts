@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE, PROFILE, PROFILE_NAMES } from '../../profiles/registry
 export class UsageError extends Error {}
 
 export interface RunArgs {
-  command: 'run' | 'help' | 'coverage' | 'compare' | 'merge' | 'report' | 'matrix' | 'fuzz';
+  command: 'run' | 'help' | 'coverage' | 'compare' | 'merge' | 'report' | 'matrix' | 'fuzz' | 'certify' | 'verify';
   profile: string;
   sut?: string;
   target?: string;
@@ -45,6 +45,9 @@ export interface RunArgs {
   proxy?: boolean;
   /** run --load N: N valid requests (and decoys) at a concurrency, instead of the cases. */
   load?: { requests: number; concurrency: number; decoyEvery: number };
+  /** certify: the certificate's validity in days (default 365); verify: the package folder or zip. */
+  validDays?: number;
+  pkg?: string;
 }
 
 /** Options that belong to one command only (fuzz, or run --load). */
@@ -80,6 +83,27 @@ function parseFolderCommand(command: 'merge' | 'report' | 'matrix', args: string
   return out;
 }
 
+/** certify DIR... [--out DIR] [--valid-days N] [--sut-name X] [--sut-version Y] [--no-pdf]. */
+function parseCertifyArgs(args: string[]): RunArgs {
+  const out = { command: 'certify', dirs: [] as string[], validDays: 365 } as RunArgs;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const name = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    if (['--out', '--valid-days', '--sut-name', '--sut-version'].includes(name)) {
+      const value = name === a ? args[++i] : a.slice(name.length + 1);
+      if (!value) throw new UsageError(`${name} needs a value`);
+      if (name === '--out') out.out = value;
+      else if (name === '--valid-days') out.validDays = positiveInt(name, value, 1);
+      else if (name === '--sut-name') out.sutName = value;
+      else out.sutVersion = value;
+    } else if (a === '--no-pdf') out.noPdf = true;
+    else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}" for certify (try --help)`);
+    else out.dirs!.push(a);
+  }
+  if (!out.dirs!.length) throw new UsageError('certify takes one or more run folders (each with a results.json)');
+  return out;
+}
+
 function positiveInt(option: string, text: string, min: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`${option} takes a whole number of at least ${min}, not "${text}"`);
   return Number(text);
@@ -92,6 +116,11 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
   else if (args[0] === 'help') return { command: 'help' } as RunArgs;
   else if (args[0] === 'coverage') return parseCoverageArgs(args.slice(1));
   else if (args[0] === 'merge' || args[0] === 'report' || args[0] === 'matrix') return parseFolderCommand(args[0], args.slice(1));
+  else if (args[0] === 'certify') return parseCertifyArgs(args.slice(1));
+  else if (args[0] === 'verify') {
+    if (args.length !== 2 || args[1].startsWith('-')) throw new UsageError('verify takes one certification package: verify PKG_DIR or verify PKG.zip');
+    return { command: 'verify', pkg: args[1] } as RunArgs;
+  }
   else if (args[0] === 'fuzz') {
     args.shift();
     command = 'fuzz';
@@ -257,6 +286,16 @@ Usage:
                                          one page, cases as rows and the runs' SUTs as columns
                                          (default --out reports/matrix.html); --differing: only the
                                          cases whose tier differs between the runs
+  s2s-conformance certify DIR... [--out DIR] [--valid-days N] [--sut-name X] [--sut-version Y] [--no-pdf]
+                                         a certification package of the run folders (default --out
+                                         reports/certified, and DIR.zip beside it): summary (html, md, pdf
+                                         with Chromium), results.json and junit.xml per profile, every case's
+                                         evidence, certificate.json (verdicts, valid N days, default 365) and
+                                         MANIFEST.sha256; exit 1 if a secret would be packaged
+  s2s-conformance verify PKG_DIR|PKG.zip
+                                         checks a package offline: hashes, missing and added files, the
+                                         certificate against the results, the validity period; one line
+                                         per problem; exit 0 intact, 1 tampered or expired, 2 not a package
   s2s-conformance fuzz [--seed S] [--count N] [--time-limit-s T] [--path P] [run options]
                                          seeded, reproducible mutants of the valid token (default seed 1,
                                          200 mutants, 60 s); reports any accepted mutant, 5xx or crash with

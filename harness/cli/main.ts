@@ -22,6 +22,7 @@ import { matrixCommand } from './matrix-command';
 // second of start-up): they are required only when their command runs, so `run` starts fast.
 const lazy = {
   report: () => require('./report-command') as typeof import('./report-command'),
+  certify: () => require('./certify-command') as typeof import('./certify-command'),
   fuzz: () => require('./fuzz-command') as typeof import('./fuzz-command'),
   load: () => require('./load-command') as typeof import('./load-command'),
 };
@@ -49,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
   if (args.command === 'compare') return compare(args.compare!.base, args.compare!.head);
   if (args.command === 'merge') return mergeCommand(args.dirs!, args.out);
   if (args.command === 'report') return lazy.report().reportCommand(args.dirs!, args.out, Boolean(args.noPdf));
+  if (args.command === 'certify') return lazy.certify().certifyCommand({ dirs: args.dirs!, out: args.out, validDays: args.validDays!, sutName: args.sutName, sutVersion: args.sutVersion, noPdf: args.noPdf });
+  if (args.command === 'verify') return lazy.certify().verifyCommand(args.pkg!);
   if (args.command === 'matrix') return matrixCommand(args.dirs!, args.out, Boolean(args.differing));
   if (args.command === 'coverage') {
     console.log(coverageText(coverageOf(REQUIREMENTS, CATALOGS), Boolean(args.uncovered)));

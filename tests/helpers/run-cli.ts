@@ -23,7 +23,7 @@ export function newOutDir(label: string): string {
 export function runCli(args: string[], opts: { out?: string; cwd?: string; onStart?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
   const out = opts.out ?? newOutDir(args.join('-').slice(0, 40));
   // Commands that read run folders take their own --out (or none).
-  const full = ['coverage', 'compare', 'merge', 'report', 'matrix'].includes(args[0]) || args.includes('--list') || args.includes('--help') || args.some((a) => a.startsWith('--bogus')) ? args : [...args, '--out', out];
+  const full = ['coverage', 'compare', 'merge', 'report', 'matrix', 'certify', 'verify'].includes(args[0]) || args.includes('--list') || args.includes('--help') || args.some((a) => a.startsWith('--bogus')) ? args : [...args, '--out', out];
   return new Promise((resolve) => {
     const child = spawn(BIN, full, { cwd: opts.cwd ?? REPO, env: { ...process.env, FORCE_COLOR: '0' } });
     let stdout = '';
