@@ -4,7 +4,6 @@
 // its own name (the front's certificate carries it; adal-node's instance discovery there is the key
 // server's) and tunnelled by the proxy of proxy mode.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,17 +85,20 @@ test('the bot-framework world answers as login.windows.net (its certificate carr
       s.on('error', reject);
     });
     const authorize = `${front.origin}/botframework.com/oauth2/authorize`;
+    // A raw HTTP/1.1 request over the TLS socket: node:https would go through nock's patched
+    // ClientRequest when another spec in this worker loaded nock, and nock ignores createConnection.
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = https.request(
-        { host: 'login.windows.net', servername: 'login.windows.net', path: `/common/discovery/instance?api-version=1.0&authorization_endpoint=${encodeURIComponent(authorize)}`, ca: ca.certPem, createConnection: () => tlsOver(tunnel) },
-        (res) => {
-          let text = '';
-          res.on('data', (d) => (text += d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        },
-      );
-      req.on('error', reject);
-      req.end();
+      const socket = tlsOver(tunnel);
+      let text = '';
+      socket.on('secureConnect', () => socket.write(`GET /common/discovery/instance?api-version=1.0&authorization_endpoint=${encodeURIComponent(authorize)} HTTP/1.1\r\nHost: login.windows.net\r\nConnection: close\r\n\r\n`));
+      socket.on('data', (d) => (text += d));
+      socket.on('end', () => {
+        const [head, ...rest] = text.split('\r\n\r\n');
+        const chunked = /transfer-encoding: *chunked/i.test(head);
+        const raw = rest.join('\r\n\r\n');
+        resolve({ status: Number(head.split(' ')[1]), body: chunked ? unchunk(raw) : raw });
+      });
+      socket.on('error', reject);
     });
     expect(status, body).toBe(200);
     expect(JSON.parse(body).tenant_discovery_endpoint).toBe(`https://${front.host}/botframework.com/v2.0/.well-known/openid-configuration`);
@@ -104,6 +106,18 @@ test('the bot-framework world answers as login.windows.net (its certificate carr
   } finally {
     await proxy.close();
     await world.close();
+  }
+
+  function unchunk(raw: string): string {
+    let out = '';
+    for (let rest = raw; rest.length; ) {
+      const eol = rest.indexOf('\r\n');
+      const size = parseInt(rest.slice(0, eol), 16);
+      if (!size) break;
+      out += rest.slice(eol + 2, eol + 2 + size);
+      rest = rest.slice(eol + 2 + size + 2);
+    }
+    return out;
   }
 
   function tlsOver(socket: net.Socket) {
