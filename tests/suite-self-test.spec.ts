@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { CATALOGS } from '../profiles/registry';
 import flaws from './expectations/bot-framework-flaws.json';
 import peers from './expectations/bot-framework-sdk-peers.json';
-import { bfFlawRunArgs, flawEntry } from './helpers/flaw-entry';
+import { bfFlawRunArgs, entryDifferences, flawEntry } from './helpers/flaw-entry';
 import { REPO, runCli } from './helpers/run-cli';
 
 const CASES = CATALOGS['bot-framework'];
@@ -38,7 +38,7 @@ for (const [flaw, expected] of Object.entries(flaws)) {
     const r = await runCli(bfFlawRunArgs(flaw));
     const doc = r.results!;
     // fail, inconclusive, robustness, error (none) and egress, exactly as pinned.
-    expect(flawEntry(doc)).toEqual(expected);
+    expect(flawEntry(doc), entryDifferences(doc, expected)).toEqual(expected);
     const mustFailed = doc.cases.some((c) => c.outcome === 'fail' && c.requirement.level === 'MUST');
     expect(r.code).toBe(mustFailed ? 1 : 0);
   });

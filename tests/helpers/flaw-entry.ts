@@ -82,3 +82,12 @@ export const alsoEndpointArgs = (profile: string): string[] => (profile === 'sha
 
 /** Extra CLI arguments of a self-test (and pin) run on a flaw in `profile`: the endpoints to list, and the key-lifecycle filter. */
 export const flawRunArgs = (profile: string, flaw: string): string[] => [...alsoEndpointArgs(profile), ...lifecycleGrepArgs(profile, flaw)];
+
+/** For a failed pin comparison: each case whose place in the entry differs, with its outcome and
+ *  reason, so a run that went otherwise (on a busy machine too) says why in the test's output. */
+export function entryDifferences(doc: ResultsDoc, expected: FlawEntry): string {
+  const actual = flawEntry(doc);
+  const keys = ['fail', 'inconclusive', 'robustness', 'error'] as const;
+  const differing = new Set(keys.flatMap((k) => [...actual[k].filter((id) => !expected[k].includes(id)), ...expected[k].filter((id) => !actual[k].includes(id))]));
+  return doc.cases.filter((c) => differing.has(c.id)).map((c) => `${c.id}: ${c.outcome}: ${c.reason} (control ${JSON.stringify(c.evidence.control ?? null)})`).join('\n');
+}
