@@ -48,15 +48,17 @@ export function evaluate(def: Pick<CaseBase, 'expect' | 'isControl'> & AnswerChe
   if (o.sutGone) return { outcome: 'error', reason: o.sutGone, observed };
   const blocked = positiveControlVerdict(def.isControl, [inboundControl(o)], INBOUND_CONTROL_WORDING);
   if (blocked) return { ...blocked, observed };
-  if (def.noReplyAfterRefusal && !def.isControl) {
+  // What a refused request must not cause (a reply, a record of the action) proves something only if the control caused it.
+  if ((def.noReplyAfterRefusal || def.actionRecord) && !def.isControl) {
     observed.controlReplies = o.controlReplies ?? 0;
     if (!o.controlReplies)
-      return { outcome: 'inconclusive', reason: 'the SUT did not reply to the valid activity of the positive control, so its silence after a refusal proves nothing', observed };
-  }
-  if (def.actionRecord && !def.isControl) {
-    observed.controlReplies = o.controlReplies ?? 0;
-    if (!o.controlReplies)
-      return { outcome: 'inconclusive', reason: 'the SUT recorded no action for the valid request of the positive control, so no record after a refusal proves nothing', observed };
+      return {
+        outcome: 'inconclusive',
+        reason: def.actionRecord
+          ? 'the SUT recorded no action for the valid request of the positive control, so no record after a refusal proves nothing'
+          : 'the SUT did not reply to the valid activity of the positive control, so its silence after a refusal proves nothing',
+        observed,
+      };
   }
   if (o.error || (o.status === undefined && !o.dropped)) return { outcome: 'error', reason: o.error ?? 'no response', observed };
 

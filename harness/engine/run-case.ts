@@ -101,10 +101,8 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
     let cached = controlTokens.get(def.path);
     if (!cached || cached.until < c.now) controlTokens.set(def.path, (cached = { token: renderToken(draft.token, h.state.keys), until: c.now + 1800 }));
     const req = renderRequest(draft, cached.token, sutUrl);
-    if (await sendControl(h, req, o) && o.controlStatus! < 300) {
-      if (def.noReplyAfterRefusal) o.controlReplies = await awaitReplies(h, draft.request.activity);
-      if (def.actionRecord) o.controlReplies = await awaitReplies(h, draft.request.activity, def.actionRecord);
-    }
+    // The control's reply (or record of its action): what the refused request must not cause.
+    if ((await sendControl(h, req, o)) && o.controlStatus! < 300 && (def.noReplyAfterRefusal || def.actionRecord)) o.controlReplies = await awaitReplies(h, draft.request.activity, def.actionRecord);
     evidence.control = controlEvidence(o);
   }
 
