@@ -9,12 +9,13 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import peers from './expectations/bot-framework-sdk-peers.json';
 import { peerEntry } from './helpers/flaw-entry';
-import { newOutDir, runCli } from './helpers/run-cli';
+import { newOutDir, runCli, sutLogTail } from './helpers/run-cli';
 
 test('proxy mode: botbuilder on its public-cloud defaults, through the proxy, has the configured run\'s outcomes', async () => {
   const r = await runCli(['run', '--proxy', '--sut', 'node -r global-agent/bootstrap fixtures/suts/botbuilder-echo/bot-public-cloud.cjs', '--workers', '1', '--only-results', '--sut-name', 'botbuilder']);
   const doc = r.results!;
-  expect(doc.cases.find((c) => c.id === 'BF-C2B-POS-001')?.outcome).toBe('pass');
+  const control = doc.cases.find((c) => c.id === 'BF-C2B-POS-001');
+  expect(control?.outcome, `${control?.reason}; SUT log: ${sutLogTail(r.out)}`).toBe('pass');
   expect(peerEntry(doc)).toEqual(peers.botbuilder);
   // It really went through the proxy, to the hosts it names by default, and nowhere else.
   expect(Object.keys(doc.harness.proxy?.tunnels ?? {}).sort()).toEqual(['login.botframework.com:443', 'login.microsoftonline.com:443']);

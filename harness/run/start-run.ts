@@ -9,7 +9,8 @@ import { prepareKeyPairs } from '../keys/key-pair-pool';
 import { addControlRoutes, type SutState } from '../servers/control';
 import { listen } from '../servers/listen';
 import { HitLog, Router } from '../servers/router';
-import { freePort, launchSut, waitForPort } from '../sut/launcher';
+import { launchSut, waitForPort } from '../sut/launcher';
+import { reservePort, type ReservedPort } from '../sut/port-reservation';
 import { OneShotRunner } from '../sut/one-shot';
 import { PROFILE_INFO, WORLDS } from '../../profiles/registry';
 import { commonSutEnv, envFileText, inheritedEnv } from '../sut/sut-env';
@@ -91,7 +92,9 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     // A client-role SUT (s2s-client) sends the tokens: a one-shot command, no port of its own.
     const client = PROFILE_INFO[run.profile].role === 'client';
     const target = run.target ? new URL(run.target) : undefined;
-    const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : client ? 0 : await freePort();
+    // A launched SUT's port is held for it until it listens (port-reservation.ts says why).
+    const reserved: ReservedPort | undefined = !target && !client ? await reservePort() : undefined;
+    const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : reserved ? reserved.port : 0;
     const env = {
       ...commonSutEnv({ port, caPemPath, routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
       ...routing,
@@ -111,7 +114,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       });
       cleanups.push(() => runner.settle());
     } else if (run.sut) {
-      const sut = await launchSut({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLogIn(run.outDir), startupTimeoutMs: run.startupTimeoutMs });
+      const sut = await launchSut({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLogIn(run.outDir), startupTimeoutMs: run.startupTimeoutMs }).finally(() => reserved?.release());
       sutState = sut.state;
       cleanups.push(() => sut.stop());
     } else if (target) {

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ResultsDoc } from '../../harness/results/results-file';
+import { sutLogIn } from '../../harness/run/run-status';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 const BIN = path.join(REPO, 'harness', 'cli', 's2s-conformance');
@@ -38,3 +39,9 @@ export function runCli(args: string[], opts: { out?: string; cwd?: string; onSta
   });
 }
 
+
+/** The last lines of a run's SUT log, for an assertion's message. */
+export function sutLogTail(out: string, lines = 8): string {
+  const file = sutLogIn(out);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join(' | ') : '(no SUT log)';
+}
