@@ -9,6 +9,8 @@
 // defaults without loading every profile's fakes and catalogs.
 import type { CaseDef } from '../harness/engine/case-model';
 import type { BaselineFn } from '../harness/engine/run-case';
+import type { SuiteContext } from '../harness/engine/case-dispatch';
+import type { RunView } from '../harness/engine/run-view';
 import type { StartWorld } from '../harness/run/profile-world';
 import type { TokenPath } from './families/types';
 import type { AmPath } from './actionable-messages/facts';
@@ -43,6 +45,9 @@ export interface ProfileEntry {
   catalog: () => CaseDef[];
   /** The inbound token paths it brings to the attack families' matrix (twins bring them once). */
   tokenPaths?: () => TokenPath[];
+  /** The runners of its own case kinds (a client-role profile's scenarios, bot-outbound's replies):
+   *  what its spec file hands the engine, for the in-process engine too. */
+  runners?: (run: RunView) => ProfileRunners;
   /** Where its token paths stand among the matrix's columns (lower first; the matrix's column order
    *  predates the registry's order). Default: after all others. */
   matrixColumn?: number;
@@ -53,6 +58,8 @@ function once<T>(load: () => T): () => T {
   let value: { v: T } | undefined;
   return () => (value ??= { v: load() }).v;
 }
+
+type ProfileRunners = Pick<SuiteContext<string>, 'client' | 'outbound'>;
 
 // The profiles' modules, required on first use (typed by their import types).
 const bf = {
@@ -76,10 +83,16 @@ const am = {
 const s2sClient = {
   world: () => require('./s2s-client/world') as typeof import('./s2s-client/world'),
   cases: () => require('./s2s-client/cases') as typeof import('./s2s-client/cases'),
+  runner: () => require('./s2s-client/runner') as typeof import('./s2s-client/runner'),
 };
 const botOutbound = {
   cases: () => require('./bot-outbound/cases') as typeof import('./bot-outbound/cases'),
+  runner: () => require('./bot-outbound/runner') as typeof import('./bot-outbound/runner'),
 };
+
+// Built once: the catalog and the runner that judges it by its positive controls must hold the same cases.
+const s2sClientCatalog = once((): CaseDef[] => s2sClient.cases().s2sClientCases());
+const botOutboundCatalog = once((): CaseDef[] => botOutbound.cases().botOutboundCases());
 
 // The bot's valid request needs the run's fake front door and emulator origins.
 const botBaseline = (): BaselineFn<string> => {
@@ -184,7 +197,8 @@ export const REGISTRY = {
       throw new Error('profile s2s-client: the SUT sends the tokens; there is no request to send it');
     },
     world: () => s2sClient.world().startS2sClientWorld,
-    catalog: once(() => s2sClient.cases().s2sClientCases()),
+    catalog: s2sClientCatalog,
+    runners: (run: RunView): ProfileRunners => ({ client: s2sClient.runner().clientRunner(s2sClientCatalog(), run) }),
   },
   // Bot -> Connector: the SUT is a bot (the bot-framework contract); the harness sends it activities and judges its replies.
   'bot-outbound': {
@@ -199,7 +213,8 @@ export const REGISTRY = {
     baselinePaths: ['channel'],
     baseline: botBaseline,
     world: () => (s) => bf.world().startBotFrameworkWorld(s, { outbound: true }),
-    catalog: once(() => botOutbound.cases().botOutboundCases()),
+    catalog: botOutboundCatalog,
+    runners: (): ProfileRunners => ({ outbound: botOutbound.runner().outboundRunner(botOutboundCatalog()) }),
   },
 } satisfies Record<string, ProfileEntry>;
 
@@ -237,6 +252,9 @@ export interface ProfileBaseline {
 }
 /** Each profile's valid request, by path: what every case mutates, and what `fuzz` and `run --load` send. */
 export const BASELINES: Record<ProfileName, ProfileBaseline> = byProfile((e) => ({ paths: e.baselinePaths, baseline: e.baseline() }));
+
+/** What the engine needs to run a profile's cases in a run: its valid request by path and its own runners. */
+export const suiteOf = (name: ProfileName, run: RunView): SuiteContext<string> => ({ baseline: PROFILE[name].baseline(), ...(PROFILE[name].runners?.(run) ?? {}) });
 
 /** Every inbound token path the attack families run on: the completeness matrix's columns. */
 export function tokenPaths(): TokenPath[] {

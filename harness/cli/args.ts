@@ -16,6 +16,8 @@ export interface RunArgs {
   out: string;
   grep?: string;
   workers?: number;
+  /** Which engine runs the cases: in the CLI's own process, or Playwright's test runner (the HTML and Allure reports). */
+  engine?: 'in-process' | 'playwright';
   timeoutMs: number;
   startupTimeoutMs: number;
   list: boolean;
@@ -53,7 +55,7 @@ export interface RunArgs {
 /** Options that belong to one command only (fuzz, or run --load). */
 const FUZZ_OPTIONS = ['--seed', '--count', '--time-limit-s'];
 const LOAD_OPTIONS = ['--load', '--concurrency', '--decoy-every'];
-const VALUE_OPTIONS = [...FUZZ_OPTIONS, ...LOAD_OPTIONS, '--path', '--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--also-endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard'];
+const VALUE_OPTIONS = [...FUZZ_OPTIONS, ...LOAD_OPTIONS, '--path', '--expect-failures', '--profile', '--sut', '--target', '--env-file', '--write-env', '--endpoint', '--also-endpoint', '--sut-env', '--out', '--grep', '--workers', '--timeout-ms', '--startup-timeout-ms', '--sut-name', '--sut-version', '--shard', '--engine'];
 const FLAG_OPTIONS = ['--list', '--matrix', '--strict', '--only-results', '--proxy', '--help', '-h'];
 
 function parseCoverageArgs(args: string[]): RunArgs {
@@ -187,6 +189,10 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
         out.grep = value;
         break;
       case '--workers': out.workers = positiveInt(name, value, 1); break;
+      case '--engine':
+        if (value !== 'in-process' && value !== 'playwright') throw new UsageError(`--engine takes in-process or playwright, not "${value}"`);
+        out.engine = value;
+        break;
       case '--timeout-ms': out.timeoutMs = positiveInt(name, value, 100); break;
       case '--startup-timeout-ms': out.startupTimeoutMs = positiveInt(name, value, 100); break;
       case '--sut-name': out.sutName = value; break;
@@ -208,6 +214,7 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
     }
   }
   out.command = command;
+  if (out.engine === 'in-process' && out.shard) throw new UsageError('--shard goes with --engine playwright (its blob reports are what merge joins)');
   const used = (names: string[]) => argv.some((a) => names.includes(a.split('=')[0]));
   if (command === 'fuzz') {
     if (used(LOAD_OPTIONS)) throw new UsageError('--load, --concurrency and --decoy-every go with run, not fuzz');
@@ -315,7 +322,10 @@ ${ALSO_ENDPOINT_HELP}
   --sut-env KEY=VALUE     add or override a SUT environment variable (repeatable)
   --out DIR               output folder (default reports/latest): results.json, junit.xml, html/, sut.log
   --grep REGEX            run only cases whose "id title" matches
-  --workers N             parallel workers (default: Playwright's, half the cores)
+  --workers N             cases in flight at once (default: 4 in-process; Playwright's, half the cores)
+  --engine E              in-process (the default with --only-results: the cases run in the CLI's own
+                          process, without a test runner's cost per case) or playwright (the default
+                          otherwise: Playwright's HTML report and the Allure results need it; --shard too)
   --timeout-ms N          per-request deadline for the SUT (default 5000)
   --startup-timeout-ms N  how long the SUT may take to accept connections (default 20000)
   --sut-name, --sut-version  recorded in results.json

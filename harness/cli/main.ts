@@ -144,17 +144,9 @@ async function run(args: RunArgs): Promise<number> {
   const configFile = path.join(config.outDir, '.run', 'config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
 
-  const pwArgs = [require.resolve('@playwright/test/cli'), 'test', '-c', path.join(REPO_ROOT, 'playwright.config.ts')];
-  if (args.workers) pwArgs.push('--workers', String(args.workers));
-  if (config.shard) pwArgs.push('--shard', `${config.shard.current}/${config.shard.total}`);
-  const child = spawn(process.execPath, pwArgs, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, S2S_RUN_CONFIG: configFile } });
-  const forward = (sig: NodeJS.Signals) => child.kill(sig);
-  process.on('SIGINT', forward).on('SIGTERM', forward);
-  const pwExit: number = await new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1))));
-  process.off('SIGINT', forward).off('SIGTERM', forward);
-
+  const engineExit = engineOf(args) === 'in-process' ? await runCasesInProcess(config, configFile, args.workers ?? IN_PROCESS_LANES) : await runCasesWithPlaywright(config, configFile, args.workers);
   if (!existsSync(resultsFile)) {
-    say(`error: the harness failed before writing results (playwright exited ${pwExit})`);
+    say(`error: the harness failed before writing results (${engineExit})`);
     return 3;
   }
   const doc = JSON.parse(readFileSync(resultsFile, 'utf8')) as ResultsDoc;
@@ -167,6 +159,44 @@ async function run(args: RunArgs): Promise<number> {
   if (doc.gate?.nowPassing.length) say(`listed as expected failures but passing now (take them out of the file): ${doc.gate.nowPassing.join(', ')}`);
   if (doc.gate?.strict && doc.gate.failing.length) say(`--strict: ${doc.gate.failing.length} case(s) fail the gate (FAIL or WARN)`);
   return code;
+}
+
+/** Cases in flight at once in the in-process engine: most of a case's time is waiting on the SUT,
+ *  so a few overlap well even on two cores. */
+const IN_PROCESS_LANES = 4;
+
+/** In-process with --only-results (no Playwright report is wanted), Playwright otherwise and for --shard. */
+const engineOf = (args: RunArgs): 'in-process' | 'playwright' => args.engine ?? (args.onlyResults && !args.shard ? 'in-process' : 'playwright');
+
+/** Runs the cases in this process; says how it ended, for the error line when no results were written. */
+async function runCasesInProcess(config: RunConfig, configFile: string, lanes: number): Promise<string> {
+  process.env.S2S_RUN_CONFIG = configFile; // what the profiles' runners read, as in a Playwright worker
+  // Required here: the CLI loads no catalog or world until a run needs them.
+  const { runInProcess } = require('../run/in-process-run') as typeof import('../run/in-process-run');
+  const running = runInProcess(config, lanes);
+  const interrupt = () => running.interrupt();
+  process.on('SIGINT', interrupt).on('SIGTERM', interrupt);
+  try {
+    await running.done;
+    return 'the in-process engine ended';
+  } catch (err) {
+    return `the in-process engine failed: ${(err as Error).message}`;
+  } finally {
+    process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
+  }
+}
+
+/** Runs the cases with Playwright's test runner (a child process); says how it ended. */
+async function runCasesWithPlaywright(config: RunConfig, configFile: string, workers: number | undefined): Promise<string> {
+  const pwArgs = [require.resolve('@playwright/test/cli'), 'test', '-c', path.join(REPO_ROOT, 'playwright.config.ts')];
+  if (workers) pwArgs.push('--workers', String(workers));
+  if (config.shard) pwArgs.push('--shard', `${config.shard.current}/${config.shard.total}`);
+  const child = spawn(process.execPath, pwArgs, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, S2S_RUN_CONFIG: configFile } });
+  const forward = (sig: NodeJS.Signals) => child.kill(sig);
+  process.on('SIGINT', forward).on('SIGTERM', forward);
+  const pwExit: number = await new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1))));
+  process.off('SIGINT', forward).off('SIGTERM', forward);
+  return `playwright exited ${pwExit}`;
 }
 
 /** The --expect-failures file: valid JSON of the schema, naming only cases of the profile. */

@@ -5,66 +5,14 @@
 // all other cases, one case at a time. The engine runs the inbound and lifecycle cases itself; a
 // profile with a runner of its own (s2s-client, bot-outbound) keeps it in its folder and its spec
 // file hands it in (defineClientSuite, defineOutboundSuite): nothing here imports a profile.
-import { caseFilter, loadRunConfig, oneShotTimeoutMs, type RunConfig } from '../run/config';
-import { ofKind, type CaseDef, type CaseResult, type CaseRunner, type ClientCase, type OutboundCase } from './case-model';
+import { caseFilter, loadRunConfig } from '../run/config';
+import { ofKind, type CaseDef, type CaseRunner, type ClientCase, type OutboundCase } from './case-model';
 import { test } from './fixtures';
-import type { HarnessClient } from './harness-client';
-import { runCase, type BaselineFn } from './run-case';
-import { runLifecycleCase } from './run-lifecycle';
-import { redactSecrets } from '../results/redact';
+import type { BaselineFn } from './run-case';
+import { extraTimeoutMs, runAndRedact, type SuiteContext } from './case-dispatch';
 import { evidenceAttachments } from '../results/evidence-attachments';
 import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
 import { defineAt } from './catalog-location';
-
-/** What a suite's runners need besides the case and the harness. */
-interface SuiteContext<Path extends string> {
-  /** The valid request by path (inbound and lifecycle cases mutate it). */
-  baseline: BaselineFn<Path>;
-  /** Client-role cases: the profile's runner (profiles/s2s-client/runner.ts). */
-  client?: CaseRunner<ClientCase>;
-  /** bot-outbound cases: the profile's runner (profiles/bot-outbound/runner.ts). */
-  outbound?: CaseRunner<OutboundCase>;
-}
-
-const unhandled = (def: never): never => {
-  throw new Error(`no runner for case ${(def as CaseDef).id} of kind ${(def as CaseDef).kind}`);
-};
-
-const missing = (what: string, def: CaseDef): never => {
-  throw new Error(`${def.id}: its suite has no ${what}`);
-};
-
-/** Each kind of case to its runner: a kind without one is a type error here. */
-function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient, s: SuiteContext<Path>): Promise<CaseResult> {
-  switch (def.kind) {
-    case 'inbound':
-      return runCase(def, h, s.baseline);
-    case 'lifecycle':
-      return runLifecycleCase(def, h, s.baseline);
-    case 'client':
-      return (s.client ?? missing('client-role runner', def))(def, h);
-    case 'outbound':
-      return (s.outbound ?? missing('bot-outbound runner', def))(def, h);
-    default:
-      return unhandled(def);
-  }
-}
-
-/** How much longer than the configured timeout a case of each kind may take. */
-function extraTimeoutMs(def: CaseDef, config: RunConfig): number {
-  switch (def.kind) {
-    case 'inbound':
-      return def.retryWhileRefusedMs ?? 0;
-    case 'lifecycle':
-      return (def.retryWhileRefusedMs ?? 0) + 30_000; // a hang fault, a burst of requests
-    case 'outbound':
-      return 20_000; // several activities, an STS delay
-    case 'client':
-      return 2 * oneShotTimeoutMs(config); // its control's run and its own, each up to the deadline
-    default:
-      return unhandled(def);
-  }
-}
 
 function defineCases<Path extends string>(cases: CaseDef<Path>[], suite: SuiteContext<Path>): void {
   const config = loadRunConfig();
@@ -85,9 +33,7 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], suite: SuiteCo
       async ({ harness }, testInfo) => {
         const extra = extraTimeoutMs(def, config);
         if (extra) testInfo.setTimeout(testInfo.timeout + extra);
-        // Nothing secret leaves the worker: the run's app password is redacted by value, and the signing
-        // keys (any private key) by their PEM shape.
-        const result = redactSecrets(await runOf(def, harness, suite), [harness.state.appPassword]);
+        const result = await runAndRedact(def, harness, suite);
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(result), contentType: 'application/json' });
         if (!config.onlyResults) for (const a of evidenceAttachments(result)) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
         // Playwright restarts its worker after every unexpected failure (about a second each), which

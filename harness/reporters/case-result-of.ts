@@ -4,7 +4,7 @@ import type { TestCase, TestResult } from '@playwright/test/reporter';
 import { CATALOGS, type ProfileName } from '../../profiles/registry';
 import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
 import type { CaseDef, CaseResult } from '../engine/case-model';
-import { caseIdentity } from '../engine/case-identity';
+import { errorResult } from '../engine/case-identity';
 
 /** The case id a test carries as data (define-suite's `case-id` annotation); never read from its title.
  *  Undefined for a test that is not a case. */
@@ -19,9 +19,7 @@ export function caseDefOf(catalog: Map<string, CaseDef>, test: Pick<TestCase, 'a
   return id === undefined ? undefined : catalog.get(id);
 }
 
-export function errorResult(def: CaseDef, reason: string): CaseResult {
-  return { ...caseIdentity(def), observed: {}, outcome: 'error', reason, evidence: { mutations: def.mutations.map((m) => m.describe) } };
-}
+export { errorResult };
 
 export function caseResultOf(def: CaseDef, result: TestResult): CaseResult {
   const attachment = result.attachments.find((a) => a.name === RESULT_ATTACHMENT);

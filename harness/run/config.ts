@@ -47,8 +47,7 @@ export function checkRunConfig(candidate: unknown): RunConfig {
   return candidate;
 }
 
-/** How long a one-shot (client-role) SUT may take for one scenario before it is taken as hung and stopped. */
-export const oneShotTimeoutMs = (run: Pick<RunConfig, 'timeoutMs'>): number => Math.max(3_000, 2 * run.timeoutMs);
+export { caseFilter, oneShotTimeoutMs } from '../engine/run-view';
 
 /** The configuration of this run; without S2S_RUN_CONFIG, the demo run against the bundled reference SUT. */
 export function loadRunConfig(): RunConfig {
@@ -65,11 +64,4 @@ export function loadRunConfig(): RunConfig {
     };
   }
   return checkRunConfig(JSON.parse(readFileSync(file, 'utf8')));
-}
-
-/** The case filter shared by the spec files and the results reporter, so both see the same list. */
-export function caseFilter(grep: string | undefined): (c: { id: string; title: string }) => boolean {
-  if (!grep) return () => true;
-  const re = new RegExp(grep);
-  return (c) => re.test(`${c.id} ${c.title}`);
 }

@@ -5,7 +5,7 @@
 // for app+user cases, the plain app+user one with an outer token carrying such an actor), a case
 // proves nothing and is `inconclusive`. The profile's own runner: its spec file hands it to the
 // engine (defineClientSuite), which does not import it.
-import { caseFilter, loadRunConfig, oneShotTimeoutMs } from '../../harness/run/config';
+import { caseFilter, oneShotTimeoutMs, type RunView } from '../../harness/engine/run-view';
 import { authorityOf, CLIENT_ID, ISSUER_ID, scenarioEnv, scenarioNamed, scenarioTarget, sitePath, USER, type ClientScenario } from './facts';
 import { oneShotProblem, type OneShotResult } from '../../harness/sut/one-shot';
 import { authorizationShown } from '../../harness/results/redact';
@@ -41,9 +41,9 @@ const logServerOf = (s: ClientScenario) => (s.server === 'resource-8443' ? 'reso
 /** Each scenario observed once per worker (the runner starts it once per run anyway). */
 const outcomes = new Map<string, Promise<ScenarioOutcome>>();
 
-function scenarioOutcome(name: string, h: HarnessClient): Promise<ScenarioOutcome> {
+function scenarioOutcome(name: string, h: HarnessClient, run: RunView): Promise<ScenarioOutcome> {
   let p = outcomes.get(name);
-  if (!p) outcomes.set(name, (p = observeScenario(name, h)));
+  if (!p) outcomes.set(name, (p = observeScenario(name, h, run)));
   return p;
 }
 
@@ -54,13 +54,13 @@ let prefetching = false;
 /** Starts the worker's scenarios, a few at a time and in the order given (the controls first), so
  *  that a case mostly finds its scenario's run done. A case whose scenario has not started yet
  *  starts it itself. */
-export function prefetchScenarios(names: string[], controlScenarios: string[], h: HarnessClient): void {
+export function prefetchScenarios(names: string[], controlScenarios: string[], h: HarnessClient, run: RunView): void {
   if (prefetching) return;
   prefetching = true;
   const queue = [...new Set(names)];
   const next = async (): Promise<void> => {
     for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-      const o = await scenarioOutcome(name, h).catch(() => undefined);
+      const o = await scenarioOutcome(name, h, run).catch(() => undefined);
       // A control that hung or could not start makes every case an error: no other scenario is needed.
       if (o?.runError && controlScenarios.includes(name)) queue.length = 0;
     }
@@ -68,10 +68,9 @@ export function prefetchScenarios(names: string[], controlScenarios: string[], h
   for (let i = 0; i < PREFETCH_CONCURRENCY; i++) void next();
 }
 
-async function observeScenario(name: string, h: HarnessClient): Promise<ScenarioOutcome> {
+async function observeScenario(name: string, h: HarnessClient, config: RunView): Promise<ScenarioOutcome> {
   const scenario = scenarioNamed(name);
   if (!scenario) throw new Error(`no client scenario named ${name}`);
-  const config = loadRunConfig();
   const target = scenarioTarget(scenario, h.state.urls, config.endpoint);
   const client = h.state.keys.client;
   const expect: ClientExpect = {
@@ -146,12 +145,12 @@ function evidenceOf(s: ScenarioOutcome): CaseResult['evidence'] {
   return evidence;
 }
 
-export async function runClientCase(def: ClientCase, h: HarnessClient, controls: ClientControl[]): Promise<CaseResult> {
+export async function runClientCase(def: ClientCase, h: HarnessClient, controls: ClientControl[], run: RunView): Promise<CaseResult> {
   const started = performance.now();
   const needed = def.isControl ? [] : controls.filter((c) => c.path === 'app-only' || c.path === def.path);
   const judgedControls: ClientJudgement['controls'] = [];
   for (const c of needed) {
-    const s = await scenarioOutcome(c.scenario, h);
+    const s = await scenarioOutcome(c.scenario, h, run);
     if (s.runError) judgedControls.push({ id: c.id, runError: s.runError });
     else {
       const v = judge(c.check, s.o!, s.expect);
@@ -160,7 +159,7 @@ export async function runClientCase(def: ClientCase, h: HarnessClient, controls:
     if (!s.o || judgedControls.at(-1)!.problem) break; // the first failing control decides
   }
   const blocked = judgedControls.some((c) => c.runError || c.problem);
-  const own = blocked ? undefined : await scenarioOutcome(def.client.scenario, h);
+  const own = blocked ? undefined : await scenarioOutcome(def.client.scenario, h, run);
   const verdict = own?.o ? judge(def.client.check, own.o, own.expect) : undefined;
   const v = evaluateClient(def, { runError: own?.runError, controls: judgedControls, verdict });
 
@@ -180,13 +179,13 @@ export async function runClientCase(def: ClientCase, h: HarnessClient, controls:
 /** The runner of a client-role catalog's cases, for defineClientSuite: its positive controls (a
  *  catalog's control cases) and, on a case's first run in a worker, the prefetch of the scenarios
  *  this run needs (the selected cases' and their controls', the controls' first). */
-export function clientRunner(catalog: CaseDef[]): CaseRunner<ClientCase> {
+export function clientRunner(catalog: CaseDef[], run: RunView): CaseRunner<ClientCase> {
   const cases = catalog.filter(ofKind('client'));
   const controls: ClientControl[] = cases.filter((c) => c.isControl).map((c) => ({ id: c.id, path: c.path, scenario: c.client.scenario, check: c.client.check }));
-  const selected = cases.filter(caseFilter(loadRunConfig().grep));
+  const selected = cases.filter(caseFilter(run.grep));
   const scenarios = [...controls.filter((c) => c.path === 'app-only' || selected.some((x) => x.path === c.path)).map((c) => c.scenario), ...selected.map((c) => c.client.scenario)];
   return (def, h) => {
-    prefetchScenarios(scenarios, controls.map((c) => c.scenario), h);
-    return runClientCase(def, h, controls);
+    prefetchScenarios(scenarios, controls.map((c) => c.scenario), h, run);
+    return runClientCase(def, h, controls, run);
   };
 }

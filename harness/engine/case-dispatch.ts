@@ -1,0 +1,69 @@
+// Which runner runs a case of each kind, how long it may take, and its result with the run's secret
+// redacted: shared by the Playwright suites (define-suite.ts) and the in-process engine
+// (harness/run/in-process-run.ts), so both run a case the same way.
+import { oneShotTimeoutMs, type RunView } from './run-view';
+import type { CaseDef, CaseResult, CaseRunner, ClientCase, OutboundCase } from './case-model';
+import type { HarnessClient } from './harness-client';
+import { runCase, type BaselineFn } from './run-case';
+import { runLifecycleCase } from './run-lifecycle';
+import { redactSecrets } from '../results/redact';
+
+/** What a suite's runners need besides the case and the harness. */
+export interface SuiteContext<Path extends string> {
+  /** The valid request by path (inbound and lifecycle cases mutate it). */
+  baseline: BaselineFn<Path>;
+  /** Client-role cases: the profile's runner (profiles/s2s-client/runner.ts). */
+  client?: CaseRunner<ClientCase>;
+  /** bot-outbound cases: the profile's runner (profiles/bot-outbound/runner.ts). */
+  outbound?: CaseRunner<OutboundCase>;
+}
+
+const unhandled = (def: never): never => {
+  throw new Error(`no runner for case ${(def as CaseDef).id} of kind ${(def as CaseDef).kind}`);
+};
+
+const missing = (what: string, def: CaseDef): never => {
+  throw new Error(`${def.id}: its suite has no ${what}`);
+};
+
+/** Each kind of case to its runner: a kind without one is a type error here. */
+export function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient, s: SuiteContext<Path>): Promise<CaseResult> {
+  switch (def.kind) {
+    case 'inbound':
+      return runCase(def, h, s.baseline);
+    case 'lifecycle':
+      return runLifecycleCase(def, h, s.baseline);
+    case 'client':
+      return (s.client ?? missing('client-role runner', def))(def, h);
+    case 'outbound':
+      return (s.outbound ?? missing('bot-outbound runner', def))(def, h);
+    default:
+      return unhandled(def);
+  }
+}
+
+/** How much longer than the configured timeout a case of each kind may take. */
+export function extraTimeoutMs(def: CaseDef, config: Pick<RunView, 'timeoutMs'>): number {
+  switch (def.kind) {
+    case 'inbound':
+      return def.retryWhileRefusedMs ?? 0;
+    case 'lifecycle':
+      return (def.retryWhileRefusedMs ?? 0) + 30_000; // a hang fault, a burst of requests
+    case 'outbound':
+      return 20_000; // several activities, an STS delay
+    case 'client':
+      return 2 * oneShotTimeoutMs(config); // its control's run and its own, each up to the deadline
+    default:
+      return unhandled(def);
+  }
+}
+
+/** The case's result, with the run's secret redacted: nothing secret leaves the runner (the app
+ *  password by value, the signing keys, any private key, by their PEM shape). */
+export async function runAndRedact<Path extends string>(def: CaseDef<Path>, h: HarnessClient, s: SuiteContext<Path>): Promise<CaseResult> {
+  return redactSecrets(await runOf(def, h, s), [h.state.appPassword]);
+}
+
+/** Where a case runs: side by side with the others, or after them one at a time in catalog order
+ *  (key-lifecycle cases move the SUT's clock and break its key server; bot-outbound's share the bot's token cache). */
+export const runsAfterTheOthers = (def: CaseDef): boolean => def.kind === 'lifecycle' || def.kind === 'outbound';

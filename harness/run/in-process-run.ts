@@ -1,0 +1,92 @@
+// The in-process engine: the run's cases in the CLI's own process, without Playwright. The same
+// start (start-run.ts), the same runner per case (engine/case-dispatch.ts), the same results file
+// (results/finish-run.ts) as a Playwright run; what it saves is a test runner's cost per case
+// (a test, its fixtures, its output folder, its worker's start) and its start-up, which were most of
+// a run's time. Cases run side by side in `lanes` (each with its own harness client, as a Playwright
+// worker has), then the key-lifecycle and bot-outbound cases one at a time, in catalog order.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
+import { extraTimeoutMs, runAndRedact, runsAfterTheOthers } from '../engine/case-dispatch';
+import type { CaseDef, CaseResult } from '../engine/case-model';
+import { errorResult } from '../engine/case-identity';
+import { HarnessClient } from '../engine/harness-client';
+import { ProgressLines } from '../reporters/progress-lines';
+import { finishRun } from '../results/finish-run';
+import { caseFilter, type RunConfig } from './config';
+import { writeRunStatus } from './run-status';
+import { startRun, type StartedRun } from './start-run';
+
+export interface InProcessRun {
+  /** Resolves once results.json is written, whatever happened. */
+  done: Promise<void>;
+  /** Stops the run early (Ctrl-C): cases not yet finished become `error`, the results gathered so far are kept. */
+  interrupt(): void;
+}
+
+export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
+  let interrupted = false;
+  let wake: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (wake = resolve));
+  const done = (async () => {
+    const startedAt = new Date().toISOString();
+    const results = new Map<string, CaseResult>();
+    const lines = new ProgressLines(run);
+    const selected = CATALOGS[run.profile as ProfileName].filter(caseFilter(run.grep));
+    lines.begin(selected.length);
+    writeRunStatus(run.outDir, {});
+    let started: StartedRun | undefined;
+    let harnessError: string | undefined;
+    try {
+      started = await startRun(run);
+      // For the benchmark, as the Playwright global setup writes it.
+      writeFileSync(path.join(run.outDir, '.run', 'timings.json'), JSON.stringify({ ...started.timings, ready_at_ms: Date.now() }));
+      const suite = suiteOf(run.profile as ProfileName, run);
+      const state = started.state;
+      const runOne = async (def: CaseDef, h: HarnessClient): Promise<void> => {
+        const limitMs = run.timeoutMs * 2 + 10_000 + extraTimeoutMs(def, run);
+        const result = await withDeadline(runAndRedact(def, h, suite), limitMs, stopped).catch((err: Error) => errorResult(def, `harness: ${err.message}`));
+        if (interrupted && !result) return;
+        const r = result ?? errorResult(def, `harness: the case did not finish within ${limitMs} ms`);
+        results.set(def.id, r);
+        lines.caseDone(r);
+      };
+      const side = selected.filter((d) => !runsAfterTheOthers(d));
+      const after = selected.filter(runsAfterTheOthers);
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.max(1, Math.min(lanes, side.length)) }, async () => {
+          const h = new HarnessClient(state);
+          while (!interrupted && next < side.length) await runOne(side[next++], h);
+        }),
+      );
+      const h = new HarnessClient(state);
+      for (const def of after) if (!interrupted) await runOne(def, h);
+    } catch (err) {
+      harnessError = (err as Error).message;
+      writeRunStatus(run.outDir, { harnessError });
+    } finally {
+      await started?.stop();
+    }
+    lines.end(harnessError, interrupted ? 'interrupted' : '');
+    finishRun({ run, results, startedAt, ended: interrupted ? 'interrupted' : harnessError ? 'failed' : 'passed' });
+  })();
+  return {
+    done,
+    interrupt: () => {
+      interrupted = true;
+      wake();
+    },
+  };
+}
+
+/** The case's result, or undefined when its deadline passed or the run was interrupted first. */
+async function withDeadline<T>(work: Promise<T>, ms: number, stopped: Promise<void>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([work, deadline, stopped.then(() => undefined)]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
