@@ -4,7 +4,7 @@
 // reported INFO cases), as the configured run
 // pinned in tests/expectations/bot-framework-sdk-peers.json. Node 20 honours no proxy variables by
 // itself, so the bot is started with global-agent, as docs/contract.md tells Node 20 users to do.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import peers from './expectations/bot-framework-sdk-peers.json';
@@ -41,5 +41,11 @@ test('proxy mode with --target: --write-env names the proxy for a SUT started by
   for (const name of ['HTTP_PROXY', 'https_proxy', 'http_proxy', 'GLOBAL_AGENT_HTTPS_PROXY']) expect(env[name], name).toBe(env.HTTPS_PROXY);
   expect(env.NO_PROXY).toBe('127.0.0.1,localhost');
   expect(env.JAVA_TOOL_OPTIONS).toContain(`-Dhttps.proxyPort=${new URL(env.HTTPS_PROXY).port}`);
+  // The JVM's trust store (the JVM ignores SSL_CERT_FILE): the run's test CA as PKCS#12, before the proxy options.
+  const javaOptions = JSON.parse(env.JAVA_TOOL_OPTIONS) as string;
+  expect(javaOptions).toMatch(/-Djavax\.net\.ssl\.trustStore=("[^"]+"|\S+) -Djavax\.net\.ssl\.trustStoreType=PKCS12 -Djavax\.net\.ssl\.trustStorePassword=changeit -Dhttps\.proxyHost=127\.0\.0\.1 /);
+  const store = /-Djavax\.net\.ssl\.trustStore=("[^"]+"|\S+)/.exec(javaOptions)![1].replace(/^"|"$/g, ''); // quoted when the path has a space
+  expect(store).toBe(path.join(out, 'test-ca.p12'));
+  expect(existsSync(store)).toBe(true);
   expect(env.S2S_ROUTE_HOSTS).toBe('');
 });

@@ -1,5 +1,6 @@
 // The run's private certificate authority. Every fake server is HTTPS with a leaf from this CA,
-// and the SUT trusts it only through NODE_EXTRA_CA_CERTS / SSL_CERT_FILE / REQUESTS_CA_BUNDLE.
+// and the SUT trusts it only through NODE_EXTRA_CA_CERTS / SSL_CERT_FILE / REQUESTS_CA_BUNDLE (the PEM), or the JVM's
+// trust store (trust-store.ts: the same CA as PKCS#12, named in JAVA_TOOL_OPTIONS).
 // X.509 is node-forge's job; key generation is Node's native RSA (forge would be pure JS and slow).
 import { randomBytes, sign as cryptoSign } from 'node:crypto';
 import forge from 'node-forge';

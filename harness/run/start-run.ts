@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestCa } from '../ca/test-ca';
+import { pkcs12TrustStore } from '../ca/trust-store';
 import { prepareKeyPairs } from '../keys/key-pair-pool';
 import { addControlRoutes, type SutState } from '../servers/control';
 import { listen } from '../servers/listen';
@@ -13,7 +14,7 @@ import { launchSut, waitForPort } from '../sut/launcher';
 import { reservePort, type ReservedPort } from '../sut/port-reservation';
 import { OneShotRunner } from '../sut/one-shot';
 import { PROFILE_INFO, WORLDS } from '../../profiles/registry';
-import { commonSutEnv, envFileText, inheritedEnv } from '../sut/sut-env';
+import { commonSutEnv, envFileText, inheritedEnv, sutJavaOptions } from '../sut/sut-env';
 import { oneShotTimeoutMs, type RunConfig } from './config';
 import { startConnectProxy, proxyEnv } from '../proxy/connect-proxy';
 import { egressLogIn, proxyFileIn, sutLogIn } from './run-status';
@@ -55,6 +56,8 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     const ca = createTestCa();
     const caPemPath = path.join(run.outDir, 'test-ca.pem');
     writeFileSync(caPemPath, ca.certPem);
+    const caTrustStorePath = path.join(run.outDir, 'test-ca.p12'); // for JVM SUTs (JAVA_TOOL_OPTIONS)
+    writeFileSync(caTrustStorePath, pkcs12TrustStore(ca.certPem));
     lap('keys_and_ca_ms');
     const log = new HitLog();
     const appPassword = randomBytes(18).toString('base64url');
@@ -85,7 +88,8 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       });
       writeFileSync(proxyFile, JSON.stringify({ url: proxy.url, tunnels: {} }));
       cleanups.push(() => proxy.close());
-      routing = proxyEnv(proxy.url, process.env.JAVA_TOOL_OPTIONS);
+      // The proxy's JVM options come after the user's own and the test CA's trust store.
+      routing = proxyEnv(proxy.url, sutJavaOptions(caTrustStorePath));
       routedHosts = [];
     }
 
@@ -96,7 +100,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     const reserved: ReservedPort | undefined = !target && !client ? await reservePort() : undefined;
     const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : reserved ? reserved.port : 0;
     const env = {
-      ...commonSutEnv({ port, caPemPath, routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
+      ...commonSutEnv({ port, caPemPath, caTrustStorePath, routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
       ...routing,
       ...world.sutEnv,
       ...run.sutEnv,

@@ -17,10 +17,19 @@ const HEAD = ['| peer | language | library | profile | verdict | MUST failed | S
 /** The installed version of a peer's library: the Debian package's (its security updates change
  *  behaviour: PyJWT's +deb12u1 refuses unknown crit extensions), or the npm package's. */
 export function installedVersion(peer: Peer): string {
+  if (peer.language === 'Java') return javaVersion();
   if (peer.language === 'Node') return (JSON.parse(readFileSync(path.join(REPO, 'node_modules', peer.dist, 'package.json'), 'utf8')) as { version: string }).version;
   const r = spawnSync('dpkg-query', ['-W', '-f=${Version}', peer.dist], { encoding: 'utf8' });
   if (r.status !== 0 || !r.stdout.trim()) throw new Error(`the Debian package ${peer.dist} is not installed (apt-get install ${peer.dist}): ${r.stderr.trim()}`);
   return r.stdout.trim();
+}
+
+/** The version of the `java` on PATH ("17.0.15"), from `java -version`'s first line. */
+export function javaVersion(): string {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8', env: { ...process.env, JAVA_TOOL_OPTIONS: '' } });
+  const m = /version "([^"]+)"/.exec(`${r.stderr}${r.stdout}`);
+  if (r.status !== 0 || !m) throw new Error(`no java on PATH (apt-get install default-jdk-headless): ${r.error?.message ?? r.stderr.trim()}`);
+  return m[1];
 }
 
 /** The upstream version without a Debian revision (1.2.0-1+deb12u2 -> 1.2.0): the table names what the

@@ -1,5 +1,6 @@
-// The interop peers: SUTs that no one here wrote the validation of (stock SDK bots, and small
-// Python endpoints built the way each JWT library's documentation shows), with the profile each is
+// The interop peers: SUTs that no one here wrote the validation of (stock SDK bots, small Python
+// endpoints built the way each JWT library's documentation shows, and a hand-written validator in
+// plain Java), with the profile each is
 // run on. Their outcomes are pinned (tests/expectations/*-peers.json) and summarised in the peer
 // table of docs/peers.md, which is generated from their runs (tests/tools/pin-peers.ts).
 import type { ProfileName } from '../../profiles/registry';
@@ -7,10 +8,10 @@ import type { ProfileName } from '../../profiles/registry';
 export interface Peer {
   /** Stable name: the key of the pin file and the peer table's row. */
   id: string;
-  language: 'Node' | 'Python';
+  language: 'Node' | 'Python' | 'Java';
   /** The library that validates the tokens, as the peer table names it. */
   library: string;
-  /** Where its installed version is read: the Debian package (Python peers), or the npm package. */
+  /** Where its installed version is read: the Debian package (Python peers), the npm package, or the `java` on PATH (Java peers). */
   dist: string;
   profile: ProfileName;
   /** Which of the profile's cases it runs, when not all (the peer table says so). */
@@ -62,4 +63,11 @@ export const NODE_PEERS: Peer[] = [
   { id: 'agents-hosting/bot-outbound', language: 'Node', library: '@microsoft/agents-hosting', dist: '@microsoft/agents-hosting', profile: 'bot-outbound', args: ['--profile', 'bot-outbound', '--sut', 'node fixtures/suts/agents-hosting-echo/bot.cjs', '--workers', '1', '--only-results', '--sut-name', 'agents-hosting'] },
 ];
 
-export const PEERS: Peer[] = [...NODE_PEERS, ...PYTHON_PEERS];
+/** A bot whose channel-token validation is written by hand against the JDK alone (java.security,
+ *  java.net.http), fetching the keys from the hard-coded Microsoft URL through proxy mode with the
+ *  test CA's PKCS#12 trust store (JAVA_TOOL_OPTIONS). Channel tokens only, like the Python bots. */
+export const JAVA_PEERS: Peer[] = [
+  { id: 'java-handwritten/bot-framework', language: 'Java', library: 'JDK', dist: 'java', profile: 'bot-framework', scope: 'Connector→Bot cases', args: ['--profile', 'bot-framework', '--sut', 'java fixtures/suts/java/BotValidator.java', '--grep', '^BF-C2B-', '--proxy', '--sut-name', 'java-handwritten/bot-framework', '--workers', '1'] },
+];
+
+export const PEERS: Peer[] = [...NODE_PEERS, ...PYTHON_PEERS, ...JAVA_PEERS];

@@ -1,5 +1,5 @@
-// Runs every interop peer (tests/helpers/peers.ts), pins the Python peers' outcomes
-// (tests/expectations/python-peers.json; the Node SDK peers keep theirs in
+// Runs every interop peer (tests/helpers/peers.ts), pins the Python and Java peers' outcomes
+// (tests/expectations/python-peers.json, java-peers.json; the Node SDK peers keep theirs in
 // bot-framework-sdk-peers.json, written the same way) and writes the peer table of docs/peers.md from the runs.
 // Review the diff before committing.
 //   npx tsx tests/tools/pin-peers.ts              every peer
@@ -11,12 +11,14 @@ import { installedVersion, PEER_DOC, peerDocRows, peerDocWithRows, peerRow } fro
 import { PEERS, type Peer } from '../helpers/peers';
 import { REPO, runCli } from '../helpers/run-cli';
 
-/** A Python peer's pin: its outcomes, the library version they were seen with, the hosts it reached through the proxy. */
+/** A Python or Java peer's pin: its outcomes, the library (JDK) version they were seen with, the hosts it reached through the proxy. */
 export type PeerPin = PeerEntry & { version: string; proxied: string[] };
 const PIN_FILES: Record<Peer['language'], string> = {
   Node: path.join(REPO, 'tests', 'expectations', 'bot-framework-sdk-peers.json'),
   Python: path.join(REPO, 'tests', 'expectations', 'python-peers.json'),
+  Java: path.join(REPO, 'tests', 'expectations', 'java-peers.json'),
 };
+const LANGUAGES = Object.keys(PIN_FILES) as Array<Peer['language']>;
 const readJson = (file: string): Record<string, PeerPin> => {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, PeerPin>;
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   const chosen = PEERS.filter((p) => !only || p.id.startsWith(only));
   if (!chosen.length) throw new Error(`no peer id starts with ${only}`);
-  const pins = { Node: readJson(PIN_FILES.Node), Python: readJson(PIN_FILES.Python) };
+  const pins = Object.fromEntries(LANGUAGES.map((lang) => [lang, readJson(PIN_FILES[lang])])) as Record<Peer['language'], Record<string, PeerPin>>;
   const rows = peerDocRows();
   // Two runs at a time: each is its own harness and SUT, and a busier machine would stretch the timing cases.
   let next = 0;
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
     }
   };
   await Promise.all([worker(), worker()]);
-  for (const lang of ['Node', 'Python'] as const) {
+  for (const lang of LANGUAGES) {
     const ids = PEERS.filter((p) => p.language === lang).map((p) => p.id).filter((id) => pins[lang][id]);
     writeFileSync(PIN_FILES[lang], `${JSON.stringify(Object.fromEntries(ids.map((id) => [id, pins[lang][id]])), null, 1)}\n`);
   }
