@@ -265,5 +265,6 @@ export function tokenPaths(): TokenPath[] {
 /** Playwright's projects for a profile: its cases side by side, then its key-lifecycle (or serial) cases one at a time. */
 export function specMatch(name: ProfileName): { cases: RegExp; after: RegExp } {
   const stem = PROFILE[name].spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return { cases: new RegExp(`(^|[\\\\/])${stem}\\.spec\\.ts$`), after: new RegExp(`(^|[\\\\/])${stem}\\.(lifecycle|serial)\\.spec\\.ts$`) };
+  // .ts in a clone, .js compiled in an installed package (dist/profiles/).
+  return { cases: new RegExp(`(^|[\\\\/])${stem}\\.spec\\.[jt]s$`), after: new RegExp(`(^|[\\\\/])${stem}\\.(lifecycle|serial)\\.spec\\.[jt]s$`) };
 }

@@ -57,6 +57,9 @@ test('the README stays short, and its first screen has the two commands', () => 
   const readme = readFileSync(README, 'utf8');
   expect(readme.split('\n').length).toBeLessThanOrEqual(200);
   const firstScreen = readme.split('\n').slice(0, 30).join('\n');
+  // The package's install line and a run against the user's bot; then a clone's two commands.
+  expect(firstScreen).toContain('npm install --save-dev s2s-conformance');
+  expect(firstScreen).toContain('npx s2s-conformance run --sut "node bot.js"');
   expect(firstScreen).toContain('npm ci && npx s2s-conformance run');
   expect(firstScreen).toContain('npm test');
   // Every docs page is linked from the README.

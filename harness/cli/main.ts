@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkRunConfig, REPO_ROOT, type RunConfig } from '../run/config';
+import { checkRunConfig, PLAYWRIGHT_CONFIG, REPO_ROOT, type RunConfig } from '../run/config';
 import { CATALOGS, PROFILE_INFO, PROFILE_NAMES, tokenPaths, type ProfileName } from '../../profiles/registry';
 import { exitCodeOf, type ResultsDoc } from '../results/results-file';
 import { HELP, parseRunArgs, UsageError, type RunArgs } from './args';
@@ -188,7 +188,7 @@ async function runCasesInProcess(config: RunConfig, configFile: string, lanes: n
 
 /** Runs the cases with Playwright's test runner (a child process); says how it ended. */
 async function runCasesWithPlaywright(config: RunConfig, configFile: string, workers: number | undefined): Promise<string> {
-  const pwArgs = [require.resolve('@playwright/test/cli'), 'test', '-c', path.join(REPO_ROOT, 'playwright.config.ts')];
+  const pwArgs = [require.resolve('@playwright/test/cli'), 'test', '-c', PLAYWRIGHT_CONFIG];
   if (workers) pwArgs.push('--workers', String(workers));
   if (config.shard) pwArgs.push('--shard', `${config.shard.current}/${config.shard.total}`);
   const child = spawn(process.execPath, pwArgs, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, S2S_RUN_CONFIG: configFile } });

@@ -7,7 +7,15 @@ import schema from '../../fixtures/schemas/run-config.schema.json';
 import { DEFAULT_PROFILE, PROFILE_INFO, type ProfileName } from '../../profiles/registry';
 import type { ExpectedFailureEntry } from '../results/gate';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** Where the suite's code is: the repository's root in a clone (run through tsx), `dist/` in an
+ *  installed package (compiled by `npm pack`'s prepack, tsconfig.build.json). */
+export const CODE_ROOT = path.resolve(__dirname, '..', '..');
+/** The repository's root, or the installed package's: package.json, the fixtures (bundled reference
+ *  SUTs, schemas), the SUT preloads (harness/sut/*.cjs) and the docs, which the package ships as they
+ *  are in the repository, outside dist/. */
+export const REPO_ROOT = path.basename(CODE_ROOT) === 'dist' && __filename.endsWith('.js') ? path.dirname(CODE_ROOT) : CODE_ROOT;
+/** The Playwright configuration `run` starts: the compiled one when this code is compiled. */
+export const PLAYWRIGHT_CONFIG = path.join(CODE_ROOT, __filename.endsWith('.ts') ? 'playwright.config.ts' : 'playwright.config.js');
 
 export interface RunConfig {
   profile: ProfileName;
