@@ -11,6 +11,7 @@ import { test } from './fixtures';
 import type { HarnessClient } from './harness-client';
 import { runCase, type BaselineFn } from './run-case';
 import { runLifecycleCase } from './run-lifecycle';
+import { runColdStartCase } from './run-cold-start';
 import { redactSecrets } from '../results/redact';
 import { evidenceAttachments } from '../results/evidence-attachments';
 import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
@@ -40,7 +41,7 @@ function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient, s: Sui
     case 'inbound':
       return runCase(def, h, s.baseline);
     case 'lifecycle':
-      return runLifecycleCase(def, h, s.baseline);
+      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h, s.baseline);
     case 'client':
       return (s.client ?? missing('client-role runner', def))(def, h);
     case 'outbound':
@@ -56,7 +57,8 @@ function extraTimeoutMs(def: CaseDef, config: RunConfig): number {
     case 'inbound':
       return def.retryWhileRefusedMs ?? 0;
     case 'lifecycle':
-      return (def.retryWhileRefusedMs ?? 0) + 30_000; // a hang fault, a burst of requests
+      // a hang fault, a burst of requests; a cold start, a fresh SUT's start-up too
+      return (def.retryWhileRefusedMs ?? 0) + 30_000 + (def.coldStart ? config.startupTimeoutMs : 0);
     case 'outbound':
       return 20_000; // several activities, an STS delay
     case 'client':
@@ -106,14 +108,15 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], suite: SuiteCo
   }
 }
 
-/** The profile's inbound cases, side by side (all but the key-lifecycle ones). */
+/** The profile's inbound cases and its cold-start cases (each in a world of its own), side by side:
+ *  all but the key-lifecycle ones that share the run's world. */
 export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
-  defineCases(cases.filter(ofKind('inbound')), { baseline });
+  defineCases(cases.filter((c) => c.kind === 'inbound' || (c.kind === 'lifecycle' && c.coldStart)), { baseline });
 }
 
-/** The key-lifecycle cases, in catalog order (from a `*.lifecycle.spec.ts` file: see playwright.config.ts). */
+/** The key-lifecycle cases on the run's SUT, in catalog order (from a `*.lifecycle.spec.ts` file: see playwright.config.ts). */
 export function defineLifecycleSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
-  defineCases(cases.filter(ofKind('lifecycle')), { baseline });
+  defineCases(cases.filter(ofKind('lifecycle')).filter((c) => !c.coldStart), { baseline });
 }
 
 /** The baseline of a suite whose cases build no mutated request (the SUT sends the tokens): never called. */
