@@ -48,7 +48,8 @@ export const bfFlawRunArgs = (flaw: string): string[] => [
   '--workers',
   '1',
   '--only-results', // only results.json is pinned
-  ...(BF_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!BF-C2B-KLC-)']),
+  // The cold-start cases (BF-C2B-CSF-*: a fresh SUT process each) are left out with them.
+  ...(BF_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!BF-C2B-(KLC|CSF)-)']),
 ];
 
 /** The Actionable Messages flaws in the key source; only they run the key-lifecycle cases (AM-KLC-*, AME-KLC-*). */
