@@ -63,7 +63,7 @@ export async function runColdStartCase<Path extends string>(def: LifecycleCase<P
         if (isNoAnswer(err)) {
           evidence.noAnswer = droppedConnection(err.message);
           const gone = await w.goneAfterNoAnswer();
-          if (gone && (await w.sutState()).status === 'exited') exited = gone;
+          if (gone && (await exitedSoon(w))) exited = (await w.sutState()).reason ?? gone;
           else if (gone) o.error = gone;
           else o.dropped = err.message;
         } else o.error = (err as Error).message; // a timeout: judge() reads it against a hung key server
@@ -99,4 +99,14 @@ export async function runColdStartCase<Path extends string>(def: LifecycleCase<P
   const elsewhere = evidence.world?.hits.filter((x) => x.server !== lc.keyServer.server).length;
   if (elsewhere) verdict.observed.note = [verdict.observed.note, `the SUT fetched keys ${elsewhere} time(s) from the plain-HTTP or untrusted-certificate key server`].filter(Boolean).join('; ');
   return done(verdict);
+}
+
+/** Whether the world's SUT process has exited, or does within a second (a process that closed its
+ *  connections as it died is seen to exit a moment later). */
+async function exitedSoon(w: HarnessClient): Promise<boolean> {
+  for (let i = 0; i < 20; i++) {
+    if ((await w.sutState()).status === 'exited') return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
 }
