@@ -6,6 +6,7 @@ import type { CaseDef, CaseResult, CaseRunner, ClientCase, OutboundCase } from '
 import type { HarnessClient } from './harness-client';
 import { runCase, type BaselineFn } from './run-case';
 import { runLifecycleCase } from './run-lifecycle';
+import { runColdStartCase } from './run-cold-start';
 import { redactSecrets } from '../results/redact';
 
 /** What a suite's runners need besides the case and the harness. */
@@ -32,7 +33,7 @@ export function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient,
     case 'inbound':
       return runCase(def, h, s.baseline);
     case 'lifecycle':
-      return runLifecycleCase(def, h, s.baseline);
+      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h, s.baseline);
     case 'client':
       return (s.client ?? missing('client-role runner', def))(def, h);
     case 'outbound':
@@ -43,12 +44,13 @@ export function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient,
 }
 
 /** How much longer than the configured timeout a case of each kind may take. */
-export function extraTimeoutMs(def: CaseDef, config: Pick<RunView, 'timeoutMs'>): number {
+export function extraTimeoutMs(def: CaseDef, config: Pick<RunView, 'timeoutMs' | 'startupTimeoutMs'>): number {
   switch (def.kind) {
     case 'inbound':
       return def.retryWhileRefusedMs ?? 0;
     case 'lifecycle':
-      return (def.retryWhileRefusedMs ?? 0) + 30_000; // a hang fault, a burst of requests
+      // a hang fault, a burst of requests; a cold start, a fresh SUT's start-up too
+      return (def.retryWhileRefusedMs ?? 0) + 30_000 + (def.coldStart ? config.startupTimeoutMs : 0);
     case 'outbound':
       return 20_000; // several activities, an STS delay
     case 'client':
@@ -66,4 +68,8 @@ export async function runAndRedact<Path extends string>(def: CaseDef<Path>, h: H
 
 /** Where a case runs: side by side with the others, or after them one at a time in catalog order
  *  (key-lifecycle cases move the SUT's clock and break its key server; bot-outbound's share the bot's token cache). */
-export const runsAfterTheOthers = (def: CaseDef): boolean => def.kind === 'lifecycle' || def.kind === 'outbound';
+export const runsAfterTheOthers = (def: CaseDef): boolean => (def.kind === 'lifecycle' && !def.coldStart) || def.kind === 'outbound';
+
+/** A case in a world of its own (a fresh SUT against fakes already in a fault): started first, so
+ *  that its waits (a process starting, a hung key server) overlap the other cases instead of trailing the run. */
+export const runsInItsOwnWorld = (def: CaseDef): boolean => def.kind === 'lifecycle' && Boolean(def.coldStart);

@@ -99,6 +99,11 @@ export interface LifecycleCase<Path extends string = string> extends CaseBase<Pa
   retryWhileRefusedMs?: number;
   /** Any 4xx is a proper refusal (Actionable Messages), not only 401/403. */
   anyClientErrorRefuses?: boolean;
+  /** A cold-start case (harness/engine/run-cold-start.ts): the script's `before` is the state of a
+   *  world of its own, in which a fresh SUT process is started, so its first fetch meets the fault;
+   *  no clock is moved (a SUT in any language). Run side by side with the inbound cases. Made by
+   *  coldStartTwins (harness/engine/cold-start-twins.ts) from a fail-closed lifecycle case. */
+  coldStart?: boolean;
 }
 
 /** A client-role case (s2s-client): the SUT is started in a scenario and a named check judges the
@@ -247,6 +252,9 @@ export interface CaseResult {
     challenge?: { status: number; wwwAuthenticate?: string };
     /** Requests the SUT sent to the attacker's server (jku/x5u fetches, replies to a forged serviceUrl). */
     attackerRequests?: Array<{ method: string; path: string; authorization?: string }>;
+    /** A cold-start case's own world (LifecycleCase.coldStart): the requests its key servers got,
+     *  the fresh SUT's last log lines and its egress. */
+    world?: { hits: Array<{ at: number; server: string; method: string; path: string }>; sutLog: string[]; egress: object[]; sutStartError?: string };
     /** A case run on every endpoint (InboundCase.endpoints 'all'): what each endpoint answered, in
      *  the run's order (the main endpoint first). The fields above are those of the endpoint judged
      *  first: the first that failed, else erred, else was inconclusive, else the main one. */

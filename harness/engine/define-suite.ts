@@ -52,14 +52,18 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], suite: SuiteCo
   }
 }
 
-/** The profile's inbound cases, side by side (all but the key-lifecycle ones). */
+/** The profile's inbound cases and its cold-start cases (each in a world of its own), side by side:
+ *  all but the key-lifecycle ones that share the run's world. */
 export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
-  defineCases(cases.filter(ofKind('inbound')), { baseline });
+  // The cold-start cases first: each mostly waits (a process starting, a hung key server), so their
+  // waits overlap the inbound cases instead of trailing the run.
+  const coldStart = cases.filter((c) => c.kind === 'lifecycle' && c.coldStart);
+  defineCases([...coldStart, ...cases.filter(ofKind('inbound'))], { baseline });
 }
 
-/** The key-lifecycle cases, in catalog order (from a `*.lifecycle.spec.ts` file: see playwright.config.ts). */
+/** The key-lifecycle cases on the run's SUT, in catalog order (from a `*.lifecycle.spec.ts` file: see playwright.config.ts). */
 export function defineLifecycleSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
-  defineCases(cases.filter(ofKind('lifecycle')), { baseline });
+  defineCases(cases.filter(ofKind('lifecycle')).filter((c) => !c.coldStart), { baseline });
 }
 
 /** The baseline of a suite whose cases build no mutated request (the SUT sends the tokens): never called. */

@@ -8,6 +8,8 @@ export interface RunView {
   grep?: string;
   /** The per-request deadline. */
   timeoutMs: number;
+  /** How long a launched SUT may take to accept connections. */
+  startupTimeoutMs: number;
 }
 
 /** How long a one-shot (client-role) SUT may take for one scenario before it is taken as hung and stopped. */

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
-import { extraTimeoutMs, runAndRedact, runsAfterTheOthers } from '../engine/case-dispatch';
+import { extraTimeoutMs, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld } from '../engine/case-dispatch';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { errorResult } from '../engine/case-identity';
 import { HarnessClient } from '../engine/harness-client';
@@ -51,7 +51,7 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
         results.set(def.id, r);
         lines.caseDone(r);
       };
-      const side = selected.filter((d) => !runsAfterTheOthers(d));
+      const side = [...selected.filter(runsInItsOwnWorld), ...selected.filter((d) => !runsAfterTheOthers(d) && !runsInItsOwnWorld(d))];
       const after = selected.filter(runsAfterTheOthers);
       let next = 0;
       await Promise.all(

@@ -27,6 +27,9 @@ export interface WorldSetup {
   outDir: string;
   /** A fresh random secret for the run (the bot's app password). */
   secret: string;
+  /** The run's signing keys, when this world is one more of the run's (a cold-start world,
+   *  harness/run/cold-worlds.ts): its key servers serve the keys the run's tokens are signed with. */
+  keys?: Record<string, SigningKey>;
 }
 
 export type StartWorld = (setup: WorldSetup) => Promise<ProfileWorld>;

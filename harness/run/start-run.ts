@@ -19,6 +19,7 @@ import { oneShotTimeoutMs, type RunConfig } from './config';
 import { startConnectProxy, proxyEnv } from '../proxy/connect-proxy';
 import { egressLogIn, proxyFileIn, sutLogIn } from './run-status';
 import { SutClock } from './sut-clock';
+import { ColdWorlds, coldStartUnavailable } from './cold-worlds';
 import type { RunState } from './state';
 
 /** Enough distinct RSA pairs for any profile: the CAs, TLS certificates and up to 16 signing keys (bot-framework). */
@@ -129,6 +130,16 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       await waitForPort(target.hostname, port, run.startupTimeoutMs, () => undefined);
     }
     lap('sut_start_ms');
+
+    // Cold-start worlds (cold-worlds.ts): a world and a fresh SUT process per case that asks, from
+    // the same command; where there is none (--target), the answer says why, and the case says so.
+    const unavailable = coldStartUnavailable(run, client);
+    if (unavailable) control.on('POST', /^\/world$/, () => ({ status: 409, body: { reason: unavailable } }));
+    else {
+      const worlds = new ColdWorlds(run, { ca, caPemPath, caTrustStorePath, appPassword, keys: world.keys });
+      worlds.addRoutes(control);
+      cleanups.push(() => worlds.closeAll());
+    }
 
     const sutUrl = target ? target.href : client ? `${world.urls.resource}${run.endpoint}` : `http://127.0.0.1:${port}${run.endpoint}`;
     const state: RunState = {

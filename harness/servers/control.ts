@@ -12,6 +12,26 @@ export interface SutState {
   hung?: string;
 }
 
+// Cold-start worlds (harness/run/cold-worlds.ts) are asked for and stopped over the run's control API.
+/** What a worker gets back when it asks for a world. */
+export interface ColdWorld {
+  id: string;
+  /** The world's own control server: /hits, /sut, and the profile's routes (/key-lifecycle). */
+  control: string;
+  urls: Record<string, string>;
+  sutUrl: string;
+  /** The fresh SUT never listened (it exited, or did not listen in time): why. */
+  sutStartError?: string;
+}
+
+/** What the world leaves as evidence once stopped. */
+export interface ColdWorldEvidence {
+  /** The fresh SUT's output (redacted as the run's SUT log is), the last lines. */
+  sutLog: string[];
+  /** The fresh SUT's egress (requests to hosts other than the fakes), as the run's egress.jsonl records them. */
+  egress: object[];
+}
+
 export function addControlRoutes(router: Router, log: HitLog, sutState: () => SutState, clock: SutClock): void {
   let hung: string | undefined;
   router

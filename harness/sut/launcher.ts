@@ -74,7 +74,7 @@ export async function launchSut(opts: {
 
   const stop = async () => {
     if (state.status === 'exited' || child.pid === undefined) {
-      log.end();
+      await new Promise<void>((r) => log.end(r));
       return;
     }
     const exited = new Promise((r) => child.once('exit', r));
@@ -92,7 +92,7 @@ export async function launchSut(opts: {
     }, 2000);
     await exited;
     clearTimeout(timer);
-    log.end();
+    await new Promise<void>((r) => log.end(r)); // written out before anyone reads the log
   };
 
   try {

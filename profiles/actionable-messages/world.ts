@@ -12,8 +12,8 @@ import { addSubstrateMetadataRoutes, SUBSTRATE_METADATA_PATH } from '../../harne
 import { ACTION_RECORD_PATH, AM_KEYS, AM_ROUTED_HOSTS, amSutEnv, PUBLISHED_KEYS, TENANT, type AmProfile } from './facts';
 import type { ProfileWorld, WorldSetup } from '../../harness/run/profile-world';
 
-export async function startAmWorld({ ca, log }: WorldSetup, profile: AmProfile): Promise<ProfileWorld> {
-  const keys = createSigningKeys(ca, AM_KEYS);
+export async function startAmWorld({ ca, log, keys: runKeys }: WorldSetup, profile: AmProfile): Promise<ProfileWorld> {
+  const keys = runKeys ?? createSigningKeys(ca, AM_KEYS);
   // The key-lifecycle cases publish and withdraw keys and break the key server; besides, the first
   // key-set answer is the SUT's first load and every later one (a refresh) has rotated in a new key.
   const keySet = new KeySetLifecycle(PUBLISHED_KEYS, (name) => name in keys);

@@ -1,6 +1,6 @@
 // The bot-framework case catalog (Connector→Bot and Emulator→Bot). Each case: a valid baseline for
 // its path plus mutations, an expectation, its level and the requirement ids it covers.
-import { KEY_LIFECYCLE_CASES } from './key-lifecycle-cases';
+import { COLD_START_CASES, KEY_LIFECYCLE_CASES } from './key-lifecycle-cases';
 import type { CaseDef } from '../../harness/engine/case-model';
 import { BOT_APP_ID, BOT_CONNECTOR_SCOPE, CHANNEL_ISSUER, EMULATOR_TENANTS, OTHER_APP_ID, UNLISTED_TENANT, v1Issuer, v2Issuer, type BotPath } from './facts';
 import * as M from '../../harness/tokens/mutations';
@@ -141,4 +141,4 @@ function emulatorCases(): CaseDef<BotPath>[] {
 // The attack families on both inbound paths (profiles/families), then each path's own protocol rules.
 const familyCasesOf = (p: typeof BF_CHANNEL, prefix: string) => familyCases<BotPath>(p, 'bot-framework', prefix, SPEC);
 
-export const BOT_FRAMEWORK_CASES: CaseDef<BotPath>[] = [...channelCases(), ...familyCasesOf(BF_CHANNEL, 'BF-C2B'), ...emulatorCases(), ...familyCasesOf(BF_EMULATOR, 'BF-EMU'), ...KEY_LIFECYCLE_CASES];
+export const BOT_FRAMEWORK_CASES: CaseDef<BotPath>[] = [...channelCases(), ...familyCasesOf(BF_CHANNEL, 'BF-C2B'), ...emulatorCases(), ...familyCasesOf(BF_EMULATOR, 'BF-EMU'), ...KEY_LIFECYCLE_CASES, ...COLD_START_CASES];

@@ -8,6 +8,7 @@ import { CONNECTOR_KEY_SERVER, type BotPath } from './facts';
 import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import { C2B_REQ, FACT, FACTS, SPEC } from './case-builder';
 import { callerLocation } from '../../harness/engine/catalog-location';
+import { coldStartTwins } from '../../harness/engine/cold-start-twins';
 
 const HOUR = 3600_000;
 const PAST_HOURLY_LIMIT = HOUR + 60_000;
@@ -126,3 +127,8 @@ add('017', {
   retryWhileRefusedMs: 5_000, cwe: ['CWE-347'],
 });
 export const KEY_LIFECYCLE_CASES = cases;
+
+// ---- the same faults from a cold start (BF-C2B-CSF-010..016, one per fail-closed case above) -------
+// Each in a world of its own with a fresh SUT process whose first key fetch meets the fault: judged
+// for a SUT in any language, where the cases above need a Node SUT whose clock can be moved.
+export const COLD_START_CASES = coldStartTwins(cases, (id) => id.replace('-KLC-', '-CSF-'));

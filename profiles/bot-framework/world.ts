@@ -58,8 +58,8 @@ export interface BotFrameworkWorldOptions {
   outbound?: boolean;
 }
 
-export async function startBotFrameworkWorld({ ca, log, secret: appPassword }: WorldSetup, opts: BotFrameworkWorldOptions = {}): Promise<ProfileWorld> {
-  const keys = createSigningKeys(ca, BOT_FRAMEWORK_KEYS);
+export async function startBotFrameworkWorld({ ca, log, secret: appPassword, keys: runKeys }: WorldSetup, opts: BotFrameworkWorldOptions = {}): Promise<ProfileWorld> {
+  const keys = runKeys ?? createSigningKeys(ca, BOT_FRAMEWORK_KEYS);
   const jwks = (names: string[]) => () => names.map((n) => keys[n].jwk);
   const serverCert = ca.issueServerCert(['127.0.0.1', 'localhost', ...ROUTED_HOSTS]);
   const tls = { certPem: serverCert.certPem, keyPem: serverCert.keyPem };

@@ -11,8 +11,8 @@ import { addS2sMetadataRoutes, METADATA_PATH } from '../../harness/servers/s2s-m
 import type { ProfileWorld, WorldSetup } from '../../harness/run/profile-world';
 import { BUNDLE_KEYS, ISSUER_A_ID, issuerAt, METADATA_KEYS, metadataSpelling, S2S_KEYS, s2sSutEnv, type S2sProfile } from './facts';
 
-export async function startS2sWorld({ ca, log, outDir }: WorldSetup, profile: S2sProfile): Promise<ProfileWorld> {
-  const keys = createSigningKeys(ca, S2S_KEYS);
+export async function startS2sWorld({ ca, log, outDir, keys: runKeys }: WorldSetup, profile: S2sProfile): Promise<ProfileWorld> {
+  const keys = runKeys ?? createSigningKeys(ca, S2S_KEYS);
   const tls = ca.issueServerCert(['127.0.0.1', 'localhost']);
   const bundlePath = path.join(outDir, 's2s-trusted-certs.pem');
   writeFileSync(bundlePath, BUNDLE_KEYS.map((k) => keys[k].certPem).join(''));

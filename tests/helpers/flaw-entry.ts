@@ -48,7 +48,8 @@ export const bfFlawRunArgs = (flaw: string): string[] => [
   '--workers',
   '1',
   '--only-results', // only results.json is pinned
-  ...(BF_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!BF-C2B-KLC-)']),
+  // The cold-start cases (BF-C2B-CSF-*: a fresh SUT process each) are left out with them.
+  ...(BF_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!BF-C2B-(KLC|CSF)-)']),
 ];
 
 /** The Actionable Messages flaws in the key source; only they run the key-lifecycle cases (AM-KLC-*, AME-KLC-*). */
@@ -99,3 +100,18 @@ export function entryDifferences(doc: ResultsDoc, expected: FlawEntry): string {
   const differing = new Set(keys.flatMap((k) => [...actual[k].filter((id) => !expected[k].includes(id)), ...expected[k].filter((id) => !actual[k].includes(id))]));
   return doc.cases.filter((c) => differing.has(c.id)).map((c) => `${c.id}: ${c.outcome}: ${c.reason} (control ${JSON.stringify(c.evidence.control ?? null)})`).join('\n');
 }
+
+/** The Python flawed bots (fixtures/suts/python/bot-framework/flawed/hour_cache_bot.py, keys cached an
+ *  hour, not Node: their clock cannot be moved), '' the sound one. Each flaw is in the key source, so
+ *  only the cold-start cases (BF-C2B-CSF-*) can meet it; their lifecycle twins (KLC-010..016) run
+ *  beside them to show they cannot (inconclusive: no refetch). Only those cases are run. */
+export const PYTHON_BF_FLAWS = ['', 'plain-http-jwks-uri', 'fail-open-on-broken-keys', 'crash-on-broken-keys'];
+export const pythonFlawName = (flaw: string): string => flaw || 'sound';
+export const pythonFlawRunArgs = (flaw: string): string[] => [
+  'run',
+  '--sut',
+  `/usr/bin/python3 fixtures/suts/python/bot-framework/flawed/hour_cache_bot.py${flaw ? ` ${flaw}` : ''}`,
+  '--only-results',
+  '--grep',
+  '^BF-C2B-(CSF|KLC)-01[0-6]',
+];

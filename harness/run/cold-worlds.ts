@@ -1,0 +1,162 @@
+// Cold-start worlds (issue 18): a case that needs a key server already in a given state (a fault)
+// asks the run's main process for a world of its own: the profile's fakes started afresh (its own
+// key servers, STS and Connector, with the run's CA and signing keys), the key-set command applied
+// before anything else, and a FRESH SUT process started from the run's --sut command against it
+// (its own port, its own contract environment, its own log file), so the SUT's first key fetch meets
+// the fault. No clock is moved, so this judges a SUT in any language. The worker talks to the
+// world's own control server (its request log, its SUT's state, its key set), then asks for it to be
+// stopped, and gets the world's SUT log and egress back as the case's evidence.
+//
+// Control API of the run (harness/servers/control.ts's server):
+//   POST /world {name, lifecycle}   -> {id, control, urls, sutUrl, sutStartError?}  (409 {reason} when the run cannot start one)
+//   DELETE /world/<id>              -> {sutLog: string[], egress: object[]}
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TestCa } from '../ca/test-ca';
+import type { SigningKey } from '../keys/signing-keys';
+import { startConnectProxy, proxyEnv } from '../proxy/connect-proxy';
+import { addControlRoutes, type ColdWorld, type ColdWorldEvidence, type SutState } from '../servers/control';
+import type { LifecycleCommand } from '../servers/key-lifecycle';
+import { listen } from '../servers/listen';
+import { HitLog, Router } from '../servers/router';
+import { launchSut, SutStartError, type LaunchedSut } from '../sut/launcher';
+import { reservePort } from '../sut/port-reservation';
+import { commonSutEnv, inheritedEnv, sutJavaOptions } from '../sut/sut-env';
+import { WORLDS } from '../../profiles/registry';
+import type { RunConfig } from './config';
+import { SutClock } from './sut-clock';
+
+/** Lines of the SUT's log a case's evidence keeps. */
+const LOG_LINES = 40;
+
+/** Why a run cannot start cold-start worlds (no SUT command, or a client-role profile), or undefined when it can. */
+export function coldStartUnavailable(run: Pick<RunConfig, 'sut' | 'target'>, client: boolean): string | undefined {
+  if (client) return 'a client-role profile starts its SUT per scenario already';
+  if (!run.sut) return `not run: a cold-start case starts a fresh SUT process against a key server that is faulty from the start, and with --target (the user's one process) there is no command to start one; the key-lifecycle cases (*-KLC-*) judge the faults on that process where its clock can be moved`;
+  return undefined;
+}
+
+interface Running {
+  stop(): Promise<void>;
+  dir: string;
+  sutLog: string;
+  egressLog: string;
+}
+
+export class ColdWorlds {
+  private next = 0;
+  private readonly running = new Map<string, Running>();
+
+  constructor(
+    private readonly run: RunConfig,
+    private readonly shared: { ca: TestCa; caPemPath: string; caTrustStorePath: string; appPassword: string; keys: Record<string, SigningKey> },
+  ) {}
+
+  addRoutes(control: Router): void {
+    control.on('POST', /^\/world$/, async (req) => {
+      const { name, lifecycle } = JSON.parse(req.body || '{}') as { name?: string; lifecycle?: LifecycleCommand };
+      try {
+        return { status: 200, body: await this.start(String(name ?? 'world'), lifecycle ?? {}) };
+      } catch (err) {
+        return { status: 500, body: { error: (err as Error).message } };
+      }
+    });
+    control.on('DELETE', /^\/world\/(?<id>[\w-]+)$/, async (req) => {
+      const evidence = await this.stop(req.params.id);
+      return evidence ? { status: 200, body: evidence } : { status: 404, body: { error: `no world ${req.params.id}` } };
+    });
+  }
+
+  private async start(name: string, lifecycle: LifecycleCommand): Promise<ColdWorld> {
+    const id = `${++this.next}-${name.replace(/[^\w.-]+/g, '_')}`;
+    const { run } = this;
+    const dir = path.join(run.outDir, 'worlds', id);
+    mkdirSync(path.join(dir, '.run'), { recursive: true });
+    const sutLog = path.join(dir, 'sut.log');
+    const egressLog = path.join(dir, 'egress.jsonl');
+    writeFileSync(egressLog, '');
+    const cleanups: Array<() => Promise<void> | void> = [];
+    const stop = async () => {
+      for (const c of cleanups.reverse()) await c();
+    };
+    this.running.set(id, { stop, dir, sutLog, egressLog });
+    try {
+      const log = new HitLog();
+      const world = await WORLDS[run.profile]({ ca: this.shared.ca, log, outDir: dir, secret: this.shared.appPassword, keys: this.shared.keys });
+      cleanups.push(() => world.close());
+      let sut: LaunchedSut | undefined;
+      let sutStartError: string | undefined;
+      const sutState = (): SutState => (sut ? sut.state() : { status: 'exited', reason: sutStartError ?? 'the SUT was not started' });
+      const clock = new SutClock(path.join(dir, '.run', 'sut-clock-offset-ms')); // never moved: the SUT's own clock stands
+      const control = new Router('control', new HitLog(100), 'http');
+      addControlRoutes(control, log, sutState, clock);
+      world.addControlRoutes?.(control);
+      const controlServer = await listen(control);
+      cleanups.push(() => controlServer.close());
+
+      // The world in its state before the SUT exists: its first fetch meets it.
+      const applied = await fetch(`${controlServer.origin}/key-lifecycle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lifecycle) });
+      if (applied.status !== 200) throw new Error(`the world's key set: ${applied.status} ${await applied.text()}`);
+
+      let routing: Record<string, string> = {};
+      let routedHosts = world.routedHosts;
+      if (run.proxy) {
+        const proxy = await startConnectProxy({ impersonatedHosts: world.routedHosts, ...(world.routedPorts ? { ports: world.routedPorts } : {}), routeTo: world.routeTo, egressLog });
+        cleanups.push(() => proxy.close());
+        routing = proxyEnv(proxy.url, sutJavaOptions(this.shared.caTrustStorePath));
+        routedHosts = [];
+      }
+      // Held until the fresh SUT listens (port-reservation.ts says why).
+      const reserved = await reservePort();
+      const port = reserved.port;
+      const env = {
+        ...commonSutEnv({ port, caPemPath: this.shared.caPemPath, caTrustStorePath: this.shared.caTrustStorePath, routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
+        ...routing,
+        ...world.sutEnv,
+        ...run.sutEnv,
+      };
+      try {
+        sut = await launchSut({ command: run.sut!.command, cwd: run.sut!.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLog, startupTimeoutMs: run.startupTimeoutMs });
+        cleanups.push(() => sut!.stop());
+      } catch (err) {
+        if (!(err instanceof SutStartError)) throw err;
+        sutStartError = err.message; // judged by the case: it may have exited on meeting the fault
+      } finally {
+        reserved.release();
+      }
+      return { id, control: controlServer.origin, urls: world.urls, sutUrl: `http://127.0.0.1:${port}${run.endpoint}`, ...(sutStartError ? { sutStartError } : {}) };
+    } catch (err) {
+      await this.stop(id);
+      throw err;
+    }
+  }
+
+  private async stop(id: string): Promise<ColdWorldEvidence | undefined> {
+    const world = this.running.get(id);
+    if (!world) return undefined;
+    this.running.delete(id);
+    await world.stop();
+    return { sutLog: readLines(world.sutLog).slice(-LOG_LINES), egress: readLines(world.egressLog).flatMap((l) => parsed(l)) };
+  }
+
+  /** Stops every world still running (the run's end). */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((id) => this.stop(id)));
+  }
+}
+
+function readLines(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+function parsed(line: string): object[] {
+  try {
+    return [JSON.parse(line) as object];
+  } catch {
+    return [{ line }];
+  }
+}
