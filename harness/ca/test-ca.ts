@@ -82,18 +82,27 @@ export function createTestCa(commonName = 's2s-conformance test CA'): TestCa {
     return { certPem: forge.pki.certificateToPem(cert), keyPem: privateKeyPem, ...thumbprintsOf(cert) };
   };
 
+  // A run's worlds (the main one and each cold-start world) serve the same names: one certificate per
+  // set of names, so that a world costs no new RSA pair (generated synchronously once the run's
+  // prepared pairs are used up, which stalled every case while it ran).
+  const serverCerts = new Map<string, IssuedCert>();
   return {
     certPem: forge.pki.certificateToPem(ca),
     issueServerCert(names) {
+      const key = names.join('\n');
+      const known = serverCerts.get(key);
+      if (known) return known;
       const keys = rsaKeyPairPem();
       // altNames type 7 = IP address, 2 = DNS name.
       const altNames = names.map((n) => (/^[\d.]+$/.test(n) || n.includes(':') ? { type: 7, ip: n } : { type: 2, value: n }));
-      return issue(keys.publicKeyPem, keys.privateKeyPem, names[0], [
+      const issued = issue(keys.publicKeyPem, keys.privateKeyPem, names[0], [
         { name: 'basicConstraints', cA: false },
         { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
         { name: 'extKeyUsage', serverAuth: true },
         { name: 'subjectAltName', altNames },
       ]);
+      serverCerts.set(key, issued);
+      return issued;
     },
     issueSigningCert(publicKeyPem, privateKeyPem, cn) {
       return issue(publicKeyPem, privateKeyPem, cn, [

@@ -5,6 +5,7 @@
 // a run's time. Cases run side by side in `lanes` (each with its own harness client, as a Playwright
 // worker has), then the key-lifecycle and bot-outbound cases one at a time, in catalog order.
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
 import { extraTimeoutMs, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld } from '../engine/case-dispatch';
@@ -51,15 +52,14 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
         results.set(def.id, r);
         lines.caseDone(r);
       };
-      const side = [...selected.filter(runsInItsOwnWorld), ...selected.filter((d) => !runsAfterTheOthers(d) && !runsInItsOwnWorld(d))];
+      const worlds = selected.filter(runsInItsOwnWorld);
+      const side = selected.filter((d) => !runsAfterTheOthers(d) && !runsInItsOwnWorld(d));
       const after = selected.filter(runsAfterTheOthers);
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.max(1, Math.min(lanes, side.length)) }, async () => {
-          const h = new HarnessClient(state);
-          while (!interrupted && next < side.length) await runOne(side[next++], h);
-        }),
-      );
+      // The cases in worlds of their own overlap each other and the rest: each world is its own SUT
+      // process against its own fakes, so only the machine bounds them (its cores, or more lanes).
+      const client = () => new HarnessClient(state);
+      const going = () => !interrupted;
+      await Promise.all([pool(worlds, Math.max(lanes, WORLD_LANES), client, going, runOne), pool(side, lanes, client, going, runOne)]);
       const h = new HarnessClient(state);
       for (const def of after) if (!interrupted) await runOne(def, h);
     } catch (err) {
@@ -78,6 +78,19 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
       wake();
     },
   };
+}
+
+/** Worlds started at once, at least: a world mostly waits (a process starting, a hung key server). */
+const WORLD_LANES = Math.max(2, os.availableParallelism());
+
+/** Runs the cases in `lanes` lanes, each with its own harness client (as a Playwright worker has one). */
+async function pool(cases: CaseDef[], lanes: number, client: () => HarnessClient, going: () => boolean, runOne: (def: CaseDef, h: HarnessClient) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    const h = client();
+    while (going() && next < cases.length) await runOne(cases[next++], h);
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, cases.length) }, lane));
 }
 
 /** The case's result, or undefined when its deadline passed or the run was interrupted first. */
