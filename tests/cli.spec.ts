@@ -48,6 +48,10 @@ for (const [args, message] of [
   [['run', '--profile', 's2s-client', '--also-endpoint', '/x'], '--also-endpoint does not go with profile s2s-client'],
   [['fuzz', '--profile', 'sharepoint-s2s', '--also-endpoint', '/x'], '--also-endpoint goes with run, not fuzz'],
   [['run', '--expect-failures', BAD_UNTIL], 'BF-C2B-AUD-001: until "2026-13-01" is not a date YYYY-MM-DD'],
+  [['run', '--profile', 'bot-framework,nope'], 'unknown profile "nope"'],
+  [['run', '--profile', 'all', '--target', 'http://127.0.0.1:1/'], 'several profiles'],
+  [['run', '--engine', 'in-process', '--shard', '1/2'], '--shard goes with --engine playwright'],
+  [['run', '--engine', 'vm'], '--engine takes in-process or playwright'],
 ] as const) {
   test(`usage error: ${args.join(' ')}`, async () => {
     const r = await runCli([...args]);
@@ -247,4 +251,22 @@ test('certify a run, verify the package (folder and zip): intact, then one chang
   expect(bad.code).toBe(1);
   expect(bad.stdout.split('\n')[0]).toBe('tampered: results.json (sha256 differs)');
   expect((await runCli(['verify'])).code).toBe(2);
+});
+
+test('--profile a,b: one invocation, each profile into its own folder with its own results, one summary, the worst exit', async () => {
+  const out = newOutDir('several-profiles');
+  const r = await runCli(['run', '--profile', 's2s-client,bot-outbound', '--only-results', '--grep', 'POS-001'], { out });
+  expect(r.code, r.stderr).toBe(0);
+  for (const p of ['s2s-client', 'bot-outbound']) {
+    const doc = JSON.parse(readFileSync(path.join(out, p, 'results.json'), 'utf8')) as { profile: string; summary: { total: number; fail: number } };
+    expect(doc.profile).toBe(p);
+    expect(doc.summary.total).toBeGreaterThan(0);
+    expect(doc.summary.fail).toBe(0);
+  }
+  const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
+  expect(summary).toContain('s2s-client');
+  expect(summary).toContain('bot-outbound');
+  // Each profile's lines carry its name; the last lines are one per profile.
+  expect(r.stdout).toContain('[s2s-client] s2s-conformance:');
+  expect(r.stderr + r.stdout).toMatch(/bot-outbound +\d+ passed, 0 failed/);
 });

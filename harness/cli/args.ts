@@ -16,6 +16,8 @@ export interface RunArgs {
   out: string;
   grep?: string;
   workers?: number;
+  /** --profile all (or a,b,...): the profiles one invocation runs, each into its own folder of --out. */
+  profiles?: string[];
   /** Which engine runs the cases: in the CLI's own process, or Playwright's test runner (the HTML and Allure reports). */
   engine?: 'in-process' | 'playwright';
   timeoutMs: number;
@@ -151,10 +153,16 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
     const value = name !== raw ? raw.slice(eq + 1) : args.shift();
     if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
     switch (name) {
-      case '--profile':
-        if (!profiles.includes(value)) throw new UsageError(`unknown profile "${value}"; profiles: ${profiles.join(', ')}`);
-        out.profile = value;
+      case '--profile': {
+        // `all`, or several names with commas: one invocation runs each profile (multi-profile.ts).
+        const names = value === 'all' ? [...profiles] : value.split(',');
+        const unknown = names.find((n) => !profiles.includes(n));
+        if (unknown !== undefined) throw new UsageError(`unknown profile "${unknown}"; profiles: ${profiles.join(', ')}, or all`);
+        out.profile = names[0];
+        if (names.length > 1) out.profiles = [...new Set(names)];
+        else delete out.profiles;
         break;
+      }
       case '--sut': out.sut = value; break;
       case '--target':
         if (!/^https?:\/\/[^/]+/.test(value)) throw new UsageError(`--target takes an http(s) URL, not "${value}"`);
@@ -214,6 +222,11 @@ export function parseRunArgs(argv: string[], profiles: string[]): RunArgs {
     }
   }
   out.command = command;
+  if (out.profiles) {
+    const alone = ['--target', '--write-env', '--env-file', '--endpoint', '--also-endpoint', '--shard', '--load', '--concurrency', '--decoy-every', '--path', '--expect-failures', '--list'];
+    const clash = argv.find((a) => alone.includes(a.split('=')[0]));
+    if (command !== 'run' || clash) throw new UsageError(`several profiles (${out.profiles.join(', ')}) go with run only, and not with ${clash ?? command}: each profile has its own endpoint, target and case ids`);
+  }
   if (out.engine === 'in-process' && out.shard) throw new UsageError('--shard goes with --engine playwright (its blob reports are what merge joins)');
   const used = (names: string[]) => argv.some((a) => names.includes(a.split('=')[0]));
   if (command === 'fuzz') {
@@ -260,7 +273,8 @@ const otherEndpoints = [...new Set(servers.map((p) => PROFILE[p].defaultEndpoint
 // The profiles' part of the help, from the registry (profiles/registry.ts).
 const PROFILE_HELP = optionHelp(
   '--profile P',
-  `protocol profile: ${PROFILE_NAMES.map((p) => `${p}${p === DEFAULT_PROFILE ? ' (default)' : ''}${PROFILE[p].help ? ` (${PROFILE[p].help})` : ''}`).join(', ')}`,
+  `protocol profile: ${PROFILE_NAMES.map((p) => `${p}${p === DEFAULT_PROFILE ? ' (default)' : ''}${PROFILE[p].help ? ` (${PROFILE[p].help})` : ''}`).join(', ')}; ` +
+    'or all, or several with commas: each profile runs into its own folder of --out (with --sut, the same command for each, on its default endpoint), with one summary; the exit code is the worst',
 );
 const ENDPOINT_HELP = optionHelp(
   '--endpoint PATH',

@@ -25,6 +25,7 @@ const lazy = {
   certify: () => require('./certify-command') as typeof import('./certify-command'),
   fuzz: () => require('./fuzz-command') as typeof import('./fuzz-command'),
   load: () => require('./load-command') as typeof import('./load-command'),
+  several: () => require('./multi-profile') as typeof import('./multi-profile'),
 };
 
 
@@ -57,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(coverageText(coverageOf(REQUIREMENTS, CATALOGS), Boolean(args.uncovered)));
     return 0;
   }
+  if (args.profiles) return lazy.several().runSeveralProfiles(args.profiles, argv, args.out);
   if (args.command === 'fuzz' || args.load) {
     const run = configOrError(args);
     if (typeof run === 'number') return run;
