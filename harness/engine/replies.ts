@@ -3,6 +3,7 @@
 // not process) that request.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActionRecordCheck } from './case-model';
+import { waitOnPurpose } from './deliberate-wait';
 import type { HarnessClient } from './harness-client';
 
 /** How long a refused request's stray reply may lag behind the refusal and still be counted. */
@@ -51,6 +52,4 @@ export async function awaitReplies(h: HarnessClient, activity: Record<string, un
 }
 
 /** Waits out the grace period in which a reply sent after the HTTP answer (fire and forget) still counts. */
-export const graceForStrayReplies = async (): Promise<void> => {
-  await sleep(STRAY_REPLY_GRACE_MS);
-};
+export const graceForStrayReplies = (): Promise<void> => waitOnPurpose(STRAY_REPLY_GRACE_MS);

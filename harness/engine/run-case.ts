@@ -13,7 +13,7 @@ import { awaitReplies, countActionRecords, countReplies, graceForStrayReplies, s
 import { combineEndpoints, endpointsOf } from './endpoints';
 import { readBearerChallenge } from './challenge';
 import { controlEvidence, sendControl } from './send-control';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { RETRY_INTERVAL_MS, waitOnPurpose } from './deliberate-wait';
 
 export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext, state: RunState) => CaseDraft;
 
@@ -129,7 +129,7 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
         const until = Date.now() + def.retryWhileRefusedMs;
         o.attempts = 1;
         while (o.status >= 300 && Date.now() < until) {
-          await sleep(1000);
+          await waitOnPurpose(RETRY_INTERVAL_MS);
           const again = mutatedRequest(def, baseline, c, h, sutUrl).req; // a fresh request (a new limited-purpose token)
           evidence.response = await h.sendToSut(again.method, again.url, again.headers, again.body);
           o.status = evidence.response.status;

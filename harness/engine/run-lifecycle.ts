@@ -14,7 +14,7 @@ import { isNoAnswer } from './http-send';
 import { afterRun, readHistory, writeHistory } from './lifecycle-history';
 import { controlEvidence, sendControl } from './send-control';
 import { mutatedRequest, type BaselineFn } from './run-case';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { RETRY_INTERVAL_MS, waitOnPurpose } from './deliberate-wait';
 
 /** How far a case isolated from the earlier ones moves the SUT's clock: past the longest cache the
  *  cases assume (a day), so nothing an earlier case left in the SUT's caches is still fresh. */
@@ -124,7 +124,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
         const until = Date.now() + def.retryWhileRefusedMs;
         o.attempts = 1;
         while (o.status !== undefined && !isAccept(o.status) && Date.now() < until) {
-          await sleep(1000);
+          await waitOnPurpose(RETRY_INTERVAL_MS);
           o.status = undefined;
           await sendOne();
           o.attempts++;

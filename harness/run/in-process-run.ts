@@ -11,6 +11,7 @@ import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
 import { extraTimeoutMs, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld } from '../engine/case-dispatch';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { errorResult } from '../engine/case-identity';
+import { deliberateWaitMs } from '../engine/deliberate-wait';
 import { HarnessClient } from '../engine/harness-client';
 import { ProgressLines } from '../reporters/progress-lines';
 import { finishRun } from '../results/finish-run';
@@ -40,8 +41,10 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
     let harnessError: string | undefined;
     try {
       started = await startRun(run);
-      // For the benchmark, as the Playwright global setup writes it.
-      writeFileSync(path.join(run.outDir, '.run', 'timings.json'), JSON.stringify({ ...started.timings, ready_at_ms: Date.now() }));
+      // For the benchmark, as the Playwright global setup writes it (and, below, what the cases waited on purpose).
+      const timings = { ...started.timings, ready_at_ms: Date.now() };
+      const timingsFile = path.join(run.outDir, '.run', 'timings.json');
+      writeFileSync(timingsFile, JSON.stringify(timings));
       const suite = suiteOf(run.profile as ProfileName, run);
       const state = started.state;
       const runOne = async (def: CaseDef, h: HarnessClient): Promise<void> => {
@@ -62,6 +65,7 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
       await Promise.all([pool(worlds, Math.max(lanes, WORLD_LANES), client, going, runOne), pool(side, lanes, client, going, runOne)]);
       const h = new HarnessClient(state);
       for (const def of after) if (!interrupted) await runOne(def, h);
+      writeFileSync(timingsFile, JSON.stringify({ ...timings, cases_done_at_ms: Date.now(), deliberate_wait_ms: deliberateWaitMs() }));
     } catch (err) {
       harnessError = (err as Error).message;
       writeRunStatus(run.outDir, { harnessError });

@@ -25,6 +25,7 @@ import { authorizationShown } from '../../harness/results/redact';
 import { renderRequest } from '../../harness/engine/run-case';
 import { verdictOfFinding } from '../../harness/engine/finding-verdict';
 import { CONTROL_WORDING, positiveControlVerdict, type ControlWording } from '../../harness/engine/positive-control';
+import { waitOnPurpose } from '../../harness/engine/deliberate-wait';
 
 // The case's spec and context types, for the catalog and the tests that import them from here.
 export type { Bearer, Exchange, OutboundCaseSpec, OutboundContext, ReplyHit, SendOptions, StsRequest } from '../../harness/engine/outbound-spec';
@@ -87,7 +88,7 @@ async function sendActivity(h: HarnessClient, caseId: string, opts: SendOptions 
   }
   // A Connector that redirected the reply: give the bot time to follow (or not).
   if (x.replies.some((r) => (r.hit.note as { redirectedTo?: string } | undefined)?.redirectedTo)) {
-    await sleep(FOLLOW_UP_GRACE_MS);
+    await waitOnPurpose(FOLLOW_UP_GRACE_MS);
     x.replies = await collect();
   }
   x.replies.sort((a, b) => a.hit.at - b.hit.at);
