@@ -3,7 +3,8 @@
 // its requirement per profile; a case with no reference for a profile is not run there. Where the
 // 2017-era text and current practice disagree, current practice (the later statement) stands and
 // the case says so. Ids are public: never renumber.
-import type { ActionRecordCheck, CaseDef, Expect, InboundCase, Level, LifecycleScript, ResponseCheck } from '../../harness/engine/case-model';
+import { ofKind, type ActionRecordCheck, type CaseDef, type Expect, type InboundCase, type Level, type LifecycleScript, type ResponseCheck } from '../../harness/engine/case-model';
+import { coldStartTwins } from '../../harness/engine/cold-start-twins';
 import { renderToken } from '../../harness/tokens/draft';
 import type { FaultKind, KeyFault } from '../../harness/servers/key-lifecycle';
 import {
@@ -271,7 +272,12 @@ function catalog(): AmCase[] {
 export function amCases(profile: AmProfile): CaseDef<AmPath>[] {
   const entra = profile === 'actionable-messages-entra';
   const prefix = entra ? 'AME' : 'AM';
-  const cases = [...protocolCases(profile, entra, prefix), ...familyCases<AmPath>(AM_PATHS[profile], profile, prefix, AM), ...familyCases<AmPath>(AM_AAH_PATHS[profile], profile, prefix, AM)];
+  const own = protocolCases(profile, entra, prefix);
+  // The same faults from a cold start (AM-CSF-010..016 / AME-CSF-010..016, one per fail-closed KLC
+  // case): each in a world of its own whose fresh SUT process meets the fault at its first key fetch,
+  // so a SUT in any language is judged (the KLC cases need one whose clock can be moved).
+  const coldStart = coldStartTwins(own.filter(ofKind('lifecycle')), (id) => id.replace('-KLC-', '-CSF-'));
+  const cases = [...own, ...familyCases<AmPath>(AM_PATHS[profile], profile, prefix, AM), ...familyCases<AmPath>(AM_AAH_PATHS[profile], profile, prefix, AM), ...coldStart];
   // Every action request gets exactly one response, and later requests are still served (AM-CUR-17).
   return cases.map((c) => (c.kind === 'inbound' ? { ...c, staysUpAfterRefusal: true } : c));
 }

@@ -2,7 +2,8 @@
 // `actortoken`) and xoauth (MS-XOAUTH, actor claim `actort`). Each case names its requirement for
 // each profile; where the specs disagree the later one (MS-XOAUTH rev. 8.0, 2025) stands and the
 // case says so. Ids are public: never renumber. A case with no reference for a profile is not run there.
-import type { CaseDef } from '../../harness/engine/case-model';
+import { ofKind, type CaseDef } from '../../harness/engine/case-model';
+import { coldStartTwins } from '../../harness/engine/cold-start-twins';
 import { locationOf } from '../../harness/engine/catalog-location';
 import * as M from '../../harness/tokens/mutations';
 import { familyCases } from '../families';
@@ -38,7 +39,12 @@ function forProfile(profile: S2sProfile, m: M.Mutation): M.Mutation {
 export function s2sCases(profile: S2sProfile): CaseDef<S2sPath>[] {
   const prefix = profile === 'xoauth' ? 'XOAUTH' : 'SPS2S';
   const spec = profile === 'xoauth' ? XO : SPS;
-  return [...protocolCases(profile, prefix), ...s2sPaths(profile).flatMap((p) => familyCases<S2sPath>(p, profile, prefix, spec).map((c) => ({ ...c, mutations: c.mutations.map((m) => forProfile(profile, m)) })))];
+  const own = protocolCases(profile, prefix);
+  // The same faults from a cold start (SPS2S-CSF-010/012/014, XOAUTH-CSF-010/012/014, one per
+  // fail-closed KLC case): each in a world of its own whose fresh SUT process meets the faulty
+  // metadata at its first fetch, so a SUT in any language is judged.
+  const coldStart = coldStartTwins(own.filter(ofKind('lifecycle')), (id) => id.replace('-KLC-', '-CSF-'));
+  return [...own, ...s2sPaths(profile).flatMap((p) => familyCases<S2sPath>(p, profile, prefix, spec).map((c) => ({ ...c, mutations: c.mutations.map((m) => forProfile(profile, m)) }))), ...coldStart];
 }
 
 /** The profiles' own rules (the attack families come from profiles/families). */

@@ -52,7 +52,8 @@ export const bfFlawRunArgs = (flaw: string): string[] => [
   ...(BF_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!BF-C2B-(KLC|CSF)-)']),
 ];
 
-/** The Actionable Messages flaws in the key source; only they run the key-lifecycle cases (AM-KLC-*, AME-KLC-*). */
+/** The Actionable Messages flaws in the key source; only they run the key-lifecycle cases (AM-KLC-*, AME-KLC-*)
+ *  and their cold-start twins (AM-CSF-*, AME-CSF-*: a fresh SUT process each). */
 export const AM_KEY_LIFECYCLE_FLAWS = ['fail-open-when-keys-unavailable', 'keys-never-refreshed', 'metadata-per-request', 'first-key-only', 'keys-cached-forever', 'refetch-on-every-unknown-kid', 'no-key-cache'];
 
 /** The Actionable Messages flaws about the action itself, or that let a refused token in on the
@@ -60,7 +61,8 @@ export const AM_KEY_LIFECYCLE_FLAWS = ['fail-open-when-keys-unavailable', 'keys-
  *  only they run those cases, as only the key-source flaws run the key-lifecycle ones. */
 export const AM_ACTION_FLAWS = ['action-performed-after-refusal', 'identity-from-unverified-header', 'crash-after-refusal', 'anonymous-when-no-token', 'aud-unchecked', 'signature-unchecked'];
 
-/** The S2S flaws in the certificate source (metadata cache, lookup by x5t); only they run the key-lifecycle cases (SPS2S-KLC-*, XOAUTH-KLC-*). */
+/** The S2S flaws in the certificate source (metadata cache, lookup by x5t); only they run the key-lifecycle cases (SPS2S-KLC-*, XOAUTH-KLC-*)
+ *  and their cold-start twins (SPS2S-CSF-*, XOAUTH-CSF-*). */
 export const S2S_KEY_LIFECYCLE_FLAWS = ['metadata-cached-forever', 'metadata-refresh-on-every-unknown-x5t', 'metadata-no-single-flight', 'fail-open-when-metadata-unavailable', 'metadata-case-sensitive', 'first-cert-only'];
 
 /** The bot-outbound flaws in the token's lifetime (only they run EXP-002, which waits 2.5 s) and in the handling
@@ -73,10 +75,10 @@ export const BO_STS_FAULT_FLAWS = ['crash-on-sts-error', 'no-token-on-sts-error'
 export function lifecycleGrepArgs(profile: string, flaw: string): string[] {
   if (profile === 'bot-outbound') return ['--grep', BO_LIFETIME_FLAWS.includes(flaw) ? '^(?!BF-B2O-ROB-)' : BO_STS_FAULT_FLAWS.includes(flaw) ? '^(?!BF-B2O-(EXP-002|ROB-004))' : '^(?!BF-B2O-(EXP-002|ROB-))'];
   if (profile.startsWith('actionable-messages')) {
-    const skipped = [...(AM_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['KLC-']), ...(AM_ACTION_FLAWS.includes(flaw) ? [] : ['ACT-', 'AAH-00[34] '])];
+    const skipped = [...(AM_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['KLC-', 'CSF-']), ...(AM_ACTION_FLAWS.includes(flaw) ? [] : ['ACT-', 'AAH-00[34] '])];
     return skipped.length ? ['--grep', `^(?!AME?-(${skipped.join('|')}))`] : [];
   }
-  if (profile === 'sharepoint-s2s' || profile === 'xoauth') return S2S_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!(SPS2S|XOAUTH)-KLC-)'];
+  if (profile === 'sharepoint-s2s' || profile === 'xoauth') return S2S_KEY_LIFECYCLE_FLAWS.includes(flaw) ? [] : ['--grep', '^(?!(SPS2S|XOAUTH)-(KLC|CSF)-)'];
   return [];
 }
 
