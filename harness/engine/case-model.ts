@@ -247,6 +247,8 @@ export interface CaseResult {
     response?: HttpExchange['response'];
     /** The case's request got no answer: what became of it (a connection the SUT dropped). */
     noAnswer?: string;
+    /** Before counting replies (or action records) the request must not cause: what proved none was still coming. */
+    strayReplyWait?: string;
     control?: { status?: number; error?: string };
     /** The WWW-Authenticate the SUT answered an empty Bearer with (InboundCase.readChallenge). */
     challenge?: { status: number; wwwAuthenticate?: string };

@@ -4,6 +4,11 @@ import type { Hit } from '../servers/router';
 import { readRunState, type RunState } from '../run/state';
 import { send, SendError } from './http-send';
 
+/** How long a SUT whose key server hangs may take to answer: its own fetch timeout comes first, and a
+ *  deadline close to it would judge by the machine's load (a fail-open SUT that accepts after its 3 s
+ *  timeout, on a busy machine, looked like one that never answered). */
+export const hangDeadlineMs = (timeoutMs: number): number => Math.max(10_000, 2 * timeoutMs);
+
 /** After this many timeouts in a row the SUT is taken as hung and cases fail fast. */
 const HUNG_AFTER_TIMEOUTS = 3;
 
@@ -63,9 +68,9 @@ export class HarnessClient {
     }
   }
 
-  async sendToSut(method: string, url: string, headers: Record<string, string>, body: string) {
+  async sendToSut(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs = this.state.timeoutMs) {
     try {
-      const res = await send(method, url, headers, body, this.state.timeoutMs);
+      const res = await send(method, url, headers, body, timeoutMs);
       this.consecutiveTimeouts = 0;
       return res;
     } catch (err) {

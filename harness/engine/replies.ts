@@ -53,3 +53,35 @@ export async function awaitReplies(h: HarnessClient, activity: Record<string, un
 
 /** Waits out the grace period in which a reply sent after the HTTP answer (fire and forget) still counts. */
 export const graceForStrayReplies = (): Promise<void> => waitOnPurpose(STRAY_REPLY_GRACE_MS);
+
+/** A later valid request, and the activity whose reply (or action record) it should cause. */
+export interface Barrier {
+  req: { method: string; url: string; headers: Record<string, string>; body: string };
+  activity: Record<string, unknown>;
+}
+
+/** After a request that must cause no reply (or action): how long to wait before counting them. A
+ *  SUT handles requests in the order they come; so once a LATER valid request has been answered and
+ *  its reply (or record) has arrived, a reply the earlier one caused has arrived too. The grace
+ *  period stays the bound (and the whole wait for a SUT that does not reply, or refuses the barrier). */
+export async function waitForStrayReplies(h: HarnessClient, barrier: Barrier, check?: ActionRecordCheck): Promise<string> {
+  const started = Date.now();
+  const until = started + STRAY_REPLY_GRACE_MS;
+  let status: number | undefined;
+  try {
+    status = (await h.sendToSut(barrier.req.method, barrier.req.url, barrier.req.headers, barrier.req.body)).status;
+  } catch {
+    status = undefined;
+  }
+  if (status !== undefined && status < 300) {
+    for (;;) {
+      const n = check ? (await countActionRecords(h, check, barrier.activity)).records : await countReplies(h, barrier.activity);
+      if (n > 0) return `a later valid request was answered (${status}) and its ${check ? 'action was recorded' : 'reply arrived'} ${Date.now() - started} ms after the answer to this one`;
+      if (Date.now() >= until) break;
+      await sleep(20);
+    }
+  }
+  const left = until - Date.now();
+  if (left > 0) await waitOnPurpose(left);
+  return `waited ${STRAY_REPLY_GRACE_MS} ms (a later valid request ${status === undefined ? 'got no answer' : status >= 300 ? `was refused (${status})` : 'caused no reply in that time'})`;
+}

@@ -9,7 +9,7 @@ import { droppedConnection, evaluate, isAccept, type Observation } from './evalu
 import { isNoAnswer } from './http-send';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
-import { awaitReplies, countActionRecords, countReplies, graceForStrayReplies, serverOf } from './replies';
+import { awaitReplies, countActionRecords, countReplies, serverOf, waitForStrayReplies } from './replies';
 import { combineEndpoints, endpointsOf } from './endpoints';
 import { readBearerChallenge } from './challenge';
 import { controlEvidence, sendControl } from './send-control';
@@ -157,7 +157,10 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
     }
     if (!o.error && !o.sutGone) {
       // A reply may leave after the answer (or a dropped connection): wait before counting replies, here or at the attacker's.
-      if (def.noReplyAfterRefusal || def.actionRecord || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') await graceForStrayReplies();
+      if (def.noReplyAfterRefusal || def.actionRecord || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') {
+        const later = baseline(def.path, c, h.state); // a fresh activity, with a token of its own
+        evidence.strayReplyWait = await waitForStrayReplies(h, { req: renderRequest(later, renderToken(later.token, h.state.keys), sutUrl), activity: later.request.activity }, def.actionRecord);
+      }
       if (def.noReplyAfterRefusal) o.replies = await countReplies(h, draft.request.activity);
       if (def.actionRecord) ({ records: o.replies, forged: o.forgedRecords } = await countActionRecords(h, def.actionRecord, draft.request.activity));
       // The refusal was answered; a handler that goes on (a second callback) may take the process down just after.

@@ -12,7 +12,7 @@ import type { ColdWorld, ColdWorldEvidence } from '../servers/control';
 import { caseIdentity } from './case-identity';
 import type { CaseResult, LifecycleCase } from './case-model';
 import { droppedConnection, evaluate, inboundControl, type Observation } from './evaluate';
-import { HarnessClient } from './harness-client';
+import { hangDeadlineMs, HarnessClient } from './harness-client';
 import { isNoAnswer, send } from './http-send';
 import { controlPassed } from './positive-control';
 import { judge } from './run-lifecycle';
@@ -56,7 +56,7 @@ export async function runColdStartCase<Path extends string>(def: LifecycleCase<P
       evidence.token = { raw: token, ...decodeForEvidence(token) };
       evidence.request = { method: req.method, url: req.url, headers: req.headers };
       try {
-        const res = await w.sendToSut(req.method, req.url, req.headers, req.body);
+        const res = await w.sendToSut(req.method, req.url, req.headers, req.body, lc.before.fault?.kind === 'hang' ? hangDeadlineMs(w.state.timeoutMs) : undefined);
         o.status = res.status;
         evidence.response = res;
       } catch (err) {

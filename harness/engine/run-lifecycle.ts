@@ -9,7 +9,7 @@ import { caseIdentity } from './case-identity';
 import type { CaseResult, LifecycleCase, LifecycleScript } from './case-model';
 import { droppedConnection, evaluate, inboundControl, isAccept, type Observation } from './evaluate';
 import { brokenSinceVerdict, controlPassed, type BrokenSince } from './positive-control';
-import type { HarnessClient } from './harness-client';
+import { hangDeadlineMs, type HarnessClient } from './harness-client';
 import { isNoAnswer } from './http-send';
 import { afterRun, readHistory, writeHistory } from './lifecycle-history';
 import { controlEvidence, sendControl } from './send-control';
@@ -95,7 +95,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
         evidence.request ??= { method: req.method, url: req.url, headers: req.headers };
         let res;
         try {
-          res = await h.sendToSut(req.method, req.url, req.headers, req.body);
+          res = await h.sendToSut(req.method, req.url, req.headers, req.body, lc.before.fault?.kind === 'hang' ? hangDeadlineMs(h.state.timeoutMs) : undefined);
         } catch (err) {
           if (!isNoAnswer(err)) throw err;
           dropped ??= err.message; // judged once the requests are done: a live SUT's dropped connection is a finding
