@@ -61,3 +61,6 @@ export function takeKeyPair(): KeyPairPem {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', OPTIONS);
   return { publicKeyPem: publicKey, privateKeyPem: privateKey };
 }
+
+/** How many pairs this process has taken (past the prepared ones, each was generated on the spot). */
+export const keyPairsTaken = (): number => next;

@@ -5,7 +5,6 @@
 // a run's time. Cases run side by side in `lanes` (each with its own harness client, as a Playwright
 // worker has), then the key-lifecycle and bot-outbound cases one at a time, in catalog order.
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
 import { extraTimeoutMs, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld } from '../engine/case-dispatch';
@@ -58,11 +57,11 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
       const worlds = selected.filter(runsInItsOwnWorld);
       const side = selected.filter((d) => !runsAfterTheOthers(d) && !runsInItsOwnWorld(d));
       const after = selected.filter(runsAfterTheOthers);
-      // The cases in worlds of their own overlap each other and the rest: each world is its own SUT
-      // process against its own fakes, so only the machine bounds them (its cores, or more lanes).
+      // The cases in worlds of their own overlap each other and the rest, as many at once as the
+      // lanes: each world is its own SUT process against its own fakes.
       const client = () => new HarnessClient(state);
       const going = () => !interrupted;
-      await Promise.all([pool(worlds, Math.max(lanes, WORLD_LANES), client, going, runOne), pool(side, lanes, client, going, runOne)]);
+      await Promise.all([pool(worlds, lanes, client, going, runOne), pool(side, lanes, client, going, runOne)]);
       const h = new HarnessClient(state);
       for (const def of after) if (!interrupted) await runOne(def, h);
       writeFileSync(timingsFile, JSON.stringify({ ...timings, cases_done_at_ms: Date.now(), deliberate_wait_ms: deliberateWaitMs() }));
@@ -83,9 +82,6 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
     },
   };
 }
-
-/** Worlds started at once, at least: a world mostly waits (a process starting, a hung key server). */
-const WORLD_LANES = Math.max(2, os.availableParallelism());
 
 /** Runs the cases in `lanes` lanes, each with its own harness client (as a Playwright worker has one). */
 async function pool(cases: CaseDef[], lanes: number, client: () => HarnessClient, going: () => boolean, runOne: (def: CaseDef, h: HarnessClient) => Promise<void>): Promise<void> {

@@ -196,6 +196,12 @@ export async function runOutboundCase(def: OutboundCase, h: HarnessClient, contr
   } finally {
     for (const r of restore.reverse()) await r().catch(() => undefined);
   }
+  // A case that could not judge because the SUT died under it (a crash in the case before, noticed
+  // only now) ends as the cases after a crash do: the SUT is gone, whatever the timing.
+  if (v.ok === 'moot') {
+    const goneNow = await h.sutGone();
+    if (goneNow) return done('error', goneNow, last);
+  }
   const observed: CaseResult['observed'] = { ...controlObserved };
   if (last && last !== control) {
     observed.status = last.status;
