@@ -57,11 +57,11 @@ test('the README stays short, and its first screen has the two commands', () => 
   const readme = readFileSync(README, 'utf8');
   expect(readme.split('\n').length).toBeLessThanOrEqual(200);
   const firstScreen = readme.split('\n').slice(0, 30).join('\n');
-  // The package's install line and a run against the user's bot; then a clone's two commands.
-  expect(firstScreen).toContain('npm install --save-dev s2s-conformance');
+  // The two commands: the package's install line with a run on the bundled reference SUT, and the
+  // project's tests; then a run against the user's bot.
+  expect(firstScreen).toContain('npm install --save-dev s2s-conformance && npx s2s-conformance run ');
+  expect(firstScreen).toContain('npm ci && npm test');
   expect(firstScreen).toContain('npx s2s-conformance run --sut "node bot.js"');
-  expect(firstScreen).toContain('npm ci && npx s2s-conformance run');
-  expect(firstScreen).toContain('npm test');
   // Every docs page is linked from the README.
   const linked = new Set(linksOf(readme).map((l) => path.resolve(REPO_ROOT, l.split('#')[0])));
   expect(markdownFiles(DOCS).filter((f) => !linked.has(f)).map((f) => path.relative(REPO_ROOT, f))).toEqual([]);
