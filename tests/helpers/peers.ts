@@ -26,6 +26,8 @@ export const PYTHON = '/usr/bin/python3';
 // `keyCache`: whether the library fetches and caches the keys itself (PyJWT's PyJWKClient). The
 // others have no JWKS client, so the endpoints' own glue does it, and the key-lifecycle cases
 // (*-KLC-*: refresh limits, faults) would test that glue, not the library: they are left out there.
+// The cold-start fault cases (*-CSF-*) run for every peer: whatever fetches the keys (library or
+// glue) is what a deployment of it would run, and a fresh process judges it without moving a clock.
 const PY_LIBS = [
   { lib: 'PyJWT', dist: 'python3-jwt', bf: 'pyjwt.py', am: 'pyjwt.py', keyCache: true },
   { lib: 'python-jose', dist: 'python3-jose', bf: 'python_jose.py', am: 'python_jose.py', keyCache: false },
@@ -35,7 +37,7 @@ const PY_LIBS = [
 
 const pythonPeers: Peer[] = PY_LIBS.flatMap(({ lib, dist, bf, am, keyCache }): Peer[] => [
   // The Python bots validate channel tokens (Connector→Bot) only, and refuse Emulator tokens by design.
-  { id: `python-${lib.toLowerCase()}/bot-framework`, language: 'Python', library: lib, dist, profile: 'bot-framework', scope: keyCache ? 'Connector→Bot cases' : 'Connector→Bot cases, no key lifecycle', args: ['--sut', `${PYTHON} fixtures/suts/python/bot-framework/${bf}`, '--grep', keyCache ? '^BF-C2B-' : '^BF-C2B-(?!KLC-)'] },
+  { id: `python-${lib.toLowerCase()}/bot-framework`, language: 'Python', library: lib, dist, profile: 'bot-framework', scope: keyCache ? 'Connector→Bot cases' : 'Connector→Bot cases; key faults by cold start only', args: ['--sut', `${PYTHON} fixtures/suts/python/bot-framework/${bf}`, '--grep', keyCache ? '^BF-C2B-' : '^BF-C2B-(?!KLC-)'] },
   // Actionable Messages: the current (Entra) profile; Microsoft ended the legacy one on 2026-06-08.
   ...(['actionable-messages-entra'] as const).map((profile) => ({
     id: `python-${lib.toLowerCase()}/${profile}`,
@@ -43,7 +45,7 @@ const pythonPeers: Peer[] = PY_LIBS.flatMap(({ lib, dist, bf, am, keyCache }): P
     library: lib,
     dist,
     profile,
-    ...(keyCache ? {} : { scope: 'no key lifecycle' }),
+    ...(keyCache ? {} : { scope: 'key faults by cold start only' }),
     args: ['--sut', `${PYTHON} fixtures/suts/python/actionable-messages/${am}`, ...(keyCache ? [] : ['--grep', '^(?!AME-KLC-)'])],
   })),
 ]).map((p): Peer => ({ ...p, args: ['--profile', p.profile, ...p.args, '--proxy', '--sut-name', p.id, '--workers', '1'] }));
