@@ -12,12 +12,17 @@ import { REPO, runCli } from './helpers/run-cli';
 
 const CASES = CATALOGS['bot-framework'];
 
-test('the reference SUT passes every bot-framework case, with no egress and no robustness finding', async () => {
-  const r = await runCli(['run', '--profile', 'bot-framework', '--workers', '1']);
-  expect(r.code).toBe(0);
-  expect(r.results!.summary.pass).toBe(CASES.length);
-  expect(r.results!.summary.robustness).toEqual({ fail: 0, warn: 0 });
-  expect(r.results!.harness.egress).toEqual([]);
+test('the reference SUT passes every bot-framework case, with no egress and no robustness finding, on both engines alike', async () => {
+  // Playwright's (the default with its reports) and the in-process one (--only-results, as the flaw runs below).
+  const [pw, inProcess] = await Promise.all([runCli(['run', '--profile', 'bot-framework', '--workers', '1']), runCli(['run', '--profile', 'bot-framework', '--only-results'])]);
+  for (const r of [pw, inProcess]) {
+    expect(r.code).toBe(0);
+    expect(r.results!.summary.pass).toBe(CASES.length);
+    expect(r.results!.summary.robustness).toEqual({ fail: 0, warn: 0 });
+    expect(r.results!.harness.egress).toEqual([]);
+  }
+  const verdicts = (r: typeof pw) => r.results!.cases.map((c) => `${c.id} ${c.outcome} ${c.reason}`).sort();
+  expect(verdicts(inProcess)).toEqual(verdicts(pw));
 });
 
 test('every flawed variant on disk has pinned expectations', () => {

@@ -48,17 +48,17 @@ const pythonPeers: Peer[] = PY_LIBS.flatMap(({ lib, dist, bf, am, keyCache }): P
     ...(keyCache ? {} : { scope: 'key faults by cold start only' }),
     args: ['--sut', `${PYTHON} fixtures/suts/python/actionable-messages/${am}`, ...(keyCache ? [] : ['--grep', '^(?!AME-KLC-)'])],
   })),
-]).map((p): Peer => ({ ...p, args: ['--profile', p.profile, ...p.args, '--proxy', '--sut-name', p.id, '--workers', '1'] }));
+]).map((p): Peer => ({ ...p, args: ['--profile', p.profile, ...p.args, '--proxy', '--sut-name', p.id, '--workers', '1', '--only-results'] }));
 
 export const PYTHON_PEERS: Peer[] = pythonPeers;
 
 /** The stock Node SDK bots (tests/interop.spec.ts pins them; configured by the contract, no proxy). */
 export const NODE_PEERS: Peer[] = [
-  { id: 'botbuilder', language: 'Node', library: 'botbuilder', dist: 'botbuilder', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/botbuilder-echo/bot.cjs', '--workers', '1', '--sut-name', 'botbuilder'] },
+  { id: 'botbuilder', language: 'Node', library: 'botbuilder', dist: 'botbuilder', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/botbuilder-echo/bot.cjs', '--workers', '1', '--sut-name', 'botbuilder', '--only-results'] },
   // botbuilder 4.16.0 (npm alias botbuilder-4-16), the last ADAL-era release: the same bot; its replies' token
   // comes from the AAD v1 endpoint after instance discovery at login.windows.net (both faked).
-  { id: 'botbuilder-4-16', language: 'Node', library: 'botbuilder', dist: 'botbuilder-4-16', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/botbuilder-echo/bot-4-16.cjs', '--workers', '1', '--sut-name', 'botbuilder-4-16'] },
-  { id: 'agents-hosting', language: 'Node', library: '@microsoft/agents-hosting', dist: '@microsoft/agents-hosting', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/agents-hosting-echo/bot.cjs', '--workers', '1', '--sut-name', 'agents-hosting'] },
+  { id: 'botbuilder-4-16', language: 'Node', library: 'botbuilder', dist: 'botbuilder-4-16', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/botbuilder-echo/bot-4-16.cjs', '--workers', '1', '--sut-name', 'botbuilder-4-16', '--only-results'] },
+  { id: 'agents-hosting', language: 'Node', library: '@microsoft/agents-hosting', dist: '@microsoft/agents-hosting', profile: 'bot-framework', args: ['--sut', 'node fixtures/suts/agents-hosting-echo/bot.cjs', '--workers', '1', '--sut-name', 'agents-hosting', '--only-results'] },
   // The same bots' replies (Bot -> Connector): their token requests, cache and bearer (results.json only).
   { id: 'botbuilder/bot-outbound', language: 'Node', library: 'botbuilder', dist: 'botbuilder', profile: 'bot-outbound', args: ['--profile', 'bot-outbound', '--sut', 'node fixtures/suts/botbuilder-echo/bot.cjs', '--workers', '1', '--only-results', '--sut-name', 'botbuilder'] },
   { id: 'botbuilder-4-16/bot-outbound', language: 'Node', library: 'botbuilder', dist: 'botbuilder-4-16', profile: 'bot-outbound', args: ['--profile', 'bot-outbound', '--sut', 'node fixtures/suts/botbuilder-echo/bot-4-16.cjs', '--workers', '1', '--only-results', '--sut-name', 'botbuilder-4-16'] },
