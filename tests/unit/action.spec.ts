@@ -83,7 +83,7 @@ test('the run step passes the inputs to the installed CLI as separate words, rec
     const values = { 'inputs.sut': 'node "my bot.js" --port 1', 'inputs.profile': 'xoauth', 'inputs.args': '--strict --grep XO-0', 'inputs.out': 'out', 'inputs.expect-failures': 'known.json' };
     const r = runScript(runStep, values, cwd, { ...files, npm_config_offline: 'true' });
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(path.join(cwd, 'args.txt'), 'utf8').split('\n').filter(Boolean)).toEqual(['run', '--profile', 'xoauth', '--sut', 'node "my bot.js" --port 1', '--out', 'out', '--expect-failures', 'known.json', '--strict', '--grep', 'XO-0']);
+    expect(readFileSync(path.join(cwd, 'args.txt'), 'utf8').split('\n').filter(Boolean)).toEqual(['run', '--profile', 'xoauth', '--sut', 'node "my bot.js" --port 1', '--out', 'out', '--only-results', '--expect-failures', 'known.json', '--strict', '--grep', 'XO-0']);
     expect(readFileSync(files.GITHUB_OUTPUT, 'utf8')).toBe('exit-code=1\nresults=out/results.json\n');
     expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toBe('# summary\n');
   } finally {
