@@ -270,3 +270,21 @@ test('--profile a,b: one invocation, each profile into its own folder with its o
   expect(r.stdout).toContain('[s2s-client] s2s-conformance:');
   expect(r.stderr + r.stdout).toMatch(/bot-outbound +\d+ passed, 0 failed/);
 });
+
+test('Ctrl-C during an in-process run: the results gathered so far are kept, the rest are "not run", exit 3', async () => {
+  const r = await runCli(['run', '--only-results', '--workers', '1'], {
+    onStart: (child) => {
+      // Once a progress line shows cases done, interrupt as a terminal's Ctrl-C would.
+      child.stdout?.on('data', (c: Buffer) => {
+        if (/… \d+\/\d+ cases done/.test(c.toString())) child.kill('SIGINT');
+      });
+    },
+  });
+  expect(r.code).toBe(3);
+  const cases = r.results!.cases;
+  expect(cases.length).toBe(TOTAL);
+  expect(cases.filter((c) => c.outcome === 'pass').length).toBeGreaterThan(0);
+  const notRun = cases.filter((c) => c.outcome === 'error');
+  expect(notRun.length).toBeGreaterThan(0);
+  for (const c of notRun) expect(c.reason).toBe('not run (the run ended interrupted)');
+});
