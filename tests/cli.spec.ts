@@ -1,7 +1,7 @@
 // The CLI's promises: usage errors are one line and exit 2; a SUT that will not start, crashes,
 // hangs or answers garbage gives exit 3 with results.json still whole; --list needs no SUT;
 // --target waits for a SUT the user starts from the written environment.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -271,8 +271,11 @@ test('--profile a,b: one invocation, each profile into its own folder with its o
   expect(r.stderr + r.stdout).toMatch(/bot-outbound +\d+ passed, 0 failed/);
 });
 
-test('Ctrl-C during an in-process run: the results gathered so far are kept, the rest are "not run", exit 3', async () => {
-  const r = await runCli(['run', '--only-results', '--workers', '1'], {
+test('Ctrl-C during an in-process run: the results gathered so far are kept, the rest are "not run", exit 3, no SUT left running', async () => {
+  // A marker in the SUT's command line (the reference ignores its arguments) finds its processes,
+  // the run's and each cold-start world's, among the other tests'.
+  const marker = `ctrl-c-${process.pid}-${Date.now()}`;
+  const r = await runCli(['run', '--only-results', '--workers', '1', '--sut', `node fixtures/suts/bot-framework/reference.mjs ${marker}`], {
     onStart: (child) => {
       // Once a progress line shows cases done, interrupt as a terminal's Ctrl-C would.
       child.stdout?.on('data', (c: Buffer) => {
@@ -287,4 +290,6 @@ test('Ctrl-C during an in-process run: the results gathered so far are kept, the
   const notRun = cases.filter((c) => c.outcome === 'error');
   expect(notRun.length).toBeGreaterThan(0);
   for (const c of notRun) expect(c.reason).toBe('not run (the run ended interrupted)');
+  const left = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes(marker));
+  expect(left).toEqual([]);
 });

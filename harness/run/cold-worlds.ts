@@ -46,6 +46,9 @@ interface Running {
 export class ColdWorlds {
   private next = 0;
   private readonly running = new Map<string, Running>();
+  /** Worlds being started: the run's end waits for them, so that none launches its SUT after the end. */
+  private readonly starting = new Set<Promise<unknown>>();
+  private closed = false;
 
   constructor(
     private readonly run: RunConfig,
@@ -55,8 +58,18 @@ export class ColdWorlds {
   addRoutes(control: Router): void {
     control.on('POST', /^\/world$/, async (req) => {
       const { name, lifecycle } = JSON.parse(req.body || '{}') as { name?: string; lifecycle?: LifecycleCommand };
+      if (this.closed) return { status: 409, body: { reason: 'the run is ending: no new world is started' } };
       try {
-        return { status: 200, body: await this.start(String(name ?? 'world'), lifecycle ?? {}) };
+        const started = this.start(String(name ?? 'world'), lifecycle ?? {});
+        this.starting.add(started);
+        void started.catch(() => undefined).finally(() => this.starting.delete(started));
+        const world = await started;
+        // The run ended while this world started (an interrupted run): it goes at once.
+        if (this.closed) {
+          await this.stop(world.id);
+          return { status: 409, body: { reason: 'the run is ending: the world was stopped' } };
+        }
+        return { status: 200, body: world };
       } catch (err) {
         return { status: 500, body: { error: (err as Error).message } };
       }
@@ -141,6 +154,8 @@ export class ColdWorlds {
 
   /** Stops every world still running (the run's end). */
   async closeAll(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.starting]);
     await Promise.all([...this.running.keys()].map((id) => this.stop(id)));
   }
 }
