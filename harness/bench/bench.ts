@@ -34,14 +34,18 @@ const median = (xs: number[]) => {
 };
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
-async function benchOne(run: BenchRun): Promise<Record<string, unknown>> {
+/** `s2s-conformance run ARGS` into a fresh folder, timed, with the peak RSS of its process tree. */
+async function timedRun(args: string[]): Promise<{ out: string; started: number; wall: number; code: number; peakRss: number }> {
   const out = mkdtempSync(path.join(os.tmpdir(), 's2s-bench-'));
   const started = Date.now();
-  const child = spawn(path.join(REPO_ROOT, 'harness', 'cli', 's2s-conformance'), ['run', ...run.args, '--out', out], { cwd: REPO_ROOT, stdio: 'ignore' });
+  const child = spawn(path.join(REPO_ROOT, 'harness', 'cli', 's2s-conformance'), ['run', ...args, '--out', out], { cwd: REPO_ROOT, stdio: 'ignore' });
   const peak = watchPeakRss(child.pid!);
   const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
-  const wall = (Date.now() - started) / 1000;
-  const peakRss = peak();
+  return { out, started, wall: (Date.now() - started) / 1000, code, peakRss: peak() };
+}
+
+async function benchOne(run: BenchRun): Promise<Record<string, unknown>> {
+  const { out, started, wall, code, peakRss } = await timedRun(run.args);
   try {
     const doc = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as ResultsDoc;
     const t = JSON.parse(readFileSync(path.join(out, '.run', 'timings.json'), 'utf8')) as Record<string, number>;
@@ -83,14 +87,9 @@ async function benchOne(run: BenchRun): Promise<Record<string, unknown>> {
 
 /** `run --profile all --only-results`: one invocation, every profile on its bundled reference. */
 async function benchAll(): Promise<Record<string, unknown>> {
-  const out = mkdtempSync(path.join(os.tmpdir(), 's2s-bench-all-'));
-  const started = Date.now();
-  const child = spawn(path.join(REPO_ROOT, 'harness', 'cli', 's2s-conformance'), ['run', '--profile', 'all', '--only-results', '--out', out], { cwd: REPO_ROOT, stdio: 'ignore' });
-  const peak = watchPeakRss(child.pid!);
-  const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
-  const wall = (Date.now() - started) / 1000;
+  const { out, wall, code, peakRss } = await timedRun(['--profile', 'all', '--only-results']);
   rmSync(out, { recursive: true, force: true });
-  return { profile: 'all (--profile all)', sut: 'reference', wall_s: round(wall), peak_rss_mb: peak(), exit: code };
+  return { profile: 'all (--profile all)', sut: 'reference', wall_s: round(wall), peak_rss_mb: peakRss, exit: code };
 }
 
 async function main(): Promise<void> {

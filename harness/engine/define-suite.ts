@@ -9,7 +9,7 @@ import { caseFilter, loadRunConfig } from '../run/config';
 import { ofKind, type CaseDef, type CaseRunner, type ClientCase, type OutboundCase } from './case-model';
 import { test } from './fixtures';
 import type { BaselineFn } from './run-case';
-import { extraTimeoutMs, runAndRedact, type SuiteContext } from './case-dispatch';
+import { extraTimeoutMs, runAndRedact, runsInItsOwnWorld, type SuiteContext } from './case-dispatch';
 import { evidenceAttachments } from '../results/evidence-attachments';
 import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
 import { defineAt } from './catalog-location';
@@ -57,13 +57,13 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], suite: SuiteCo
 export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
   // The cold-start cases first: each mostly waits (a process starting, a hung key server), so their
   // waits overlap the inbound cases instead of trailing the run.
-  const coldStart = cases.filter((c) => c.kind === 'lifecycle' && c.coldStart);
+  const coldStart = cases.filter(runsInItsOwnWorld);
   defineCases([...coldStart, ...cases.filter(ofKind('inbound'))], { baseline });
 }
 
 /** The key-lifecycle cases on the run's SUT, in catalog order (from a `*.lifecycle.spec.ts` file: see playwright.config.ts). */
 export function defineLifecycleSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
-  defineCases(cases.filter(ofKind('lifecycle')).filter((c) => !c.coldStart), { baseline });
+  defineCases(cases.filter(ofKind('lifecycle')).filter((c) => !runsInItsOwnWorld(c)), { baseline });
 }
 
 /** The baseline of a suite whose cases build no mutated request (the SUT sends the tokens): never called. */

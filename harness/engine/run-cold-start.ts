@@ -12,10 +12,10 @@ import type { ColdWorld, ColdWorldEvidence } from '../servers/control';
 import { caseIdentity } from './case-identity';
 import type { CaseResult, LifecycleCase } from './case-model';
 import { droppedConnection, evaluate, inboundControl, type Observation } from './evaluate';
-import { hangDeadlineMs, HarnessClient } from './harness-client';
+import { HarnessClient } from './harness-client';
 import { isNoAnswer, send } from './http-send';
 import { controlPassed } from './positive-control';
-import { judge } from './run-lifecycle';
+import { answerDeadlineMs, judge } from './run-lifecycle';
 import { mutatedRequest, type BaselineFn } from './run-case';
 import { controlEvidence, sendControl } from './send-control';
 
@@ -56,7 +56,7 @@ export async function runColdStartCase<Path extends string>(def: LifecycleCase<P
       evidence.token = { raw: token, ...decodeForEvidence(token) };
       evidence.request = { method: req.method, url: req.url, headers: req.headers };
       try {
-        const res = await w.sendToSut(req.method, req.url, req.headers, req.body, lc.before.fault?.kind === 'hang' ? hangDeadlineMs(w.state.timeoutMs) : undefined);
+        const res = await w.sendToSut(req.method, req.url, req.headers, req.body, answerDeadlineMs(lc, w.state.timeoutMs));
         o.status = res.status;
         evidence.response = res;
       } catch (err) {
@@ -68,7 +68,8 @@ export async function runColdStartCase<Path extends string>(def: LifecycleCase<P
           else o.dropped = err.message;
         } else o.error = (err as Error).message; // a timeout: judge() reads it against a hung key server
       }
-      if (!exited && (await w.sutState()).status === 'exited') exited = (await w.sutState()).reason;
+      const state = exited ? undefined : await w.sutState();
+      if (state?.status === 'exited') exited = state.reason;
     }
     const hits = await w.hits('', '/');
     const keyServerHits = hits.filter((x) => x.server === lc.keyServer.server && (lc.keyServer.metadata.test(x.path) || lc.keyServer.jwks.test(x.path)));

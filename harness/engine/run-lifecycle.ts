@@ -20,6 +20,9 @@ import { RETRY_INTERVAL_MS, waitOnPurpose } from './deliberate-wait';
  *  cases assume (a day), so nothing an earlier case left in the SUT's caches is still fresh. */
 export const ISOLATION_ADVANCE_MS = 24 * 3600_000 + 60_000;
 
+/** How long the SUT may take to answer the case's request: longer while its key server hangs (harness-client.ts's hangDeadlineMs). */
+export const answerDeadlineMs = (lc: Pick<LifecycleScript, 'before'>, timeoutMs: number): number => (lc.before.fault?.kind === 'hang' ? hangDeadlineMs(timeoutMs) : timeoutMs);
+
 export async function runLifecycleCase<Path extends string>(def: LifecycleCase<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
   const lc = def.lifecycle;
   const started = performance.now();
@@ -95,7 +98,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
         evidence.request ??= { method: req.method, url: req.url, headers: req.headers };
         let res;
         try {
-          res = await h.sendToSut(req.method, req.url, req.headers, req.body, lc.before.fault?.kind === 'hang' ? hangDeadlineMs(h.state.timeoutMs) : undefined);
+          res = await h.sendToSut(req.method, req.url, req.headers, req.body, answerDeadlineMs(lc, h.state.timeoutMs));
         } catch (err) {
           if (!isNoAnswer(err)) throw err;
           dropped ??= err.message; // judged once the requests are done: a live SUT's dropped connection is a finding

@@ -14,17 +14,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestCa } from '../ca/test-ca';
 import type { SigningKey } from '../keys/signing-keys';
-import { startConnectProxy, proxyEnv } from '../proxy/connect-proxy';
-import { addControlRoutes, type ColdWorld, type ColdWorldEvidence, type SutState } from '../servers/control';
+import type { ColdWorld, ColdWorldEvidence, SutState } from '../servers/control';
 import type { LifecycleCommand } from '../servers/key-lifecycle';
-import { listen } from '../servers/listen';
-import { HitLog, Router } from '../servers/router';
+import { HitLog, type Router } from '../servers/router';
 import { launchSut, SutStartError, type LaunchedSut } from '../sut/launcher';
 import { reservePort } from '../sut/port-reservation';
-import { commonSutEnv, inheritedEnv, sutJavaOptions } from '../sut/sut-env';
+import { inheritedEnv } from '../sut/sut-env';
 import { WORLDS } from '../../profiles/registry';
 import type { RunConfig } from './config';
 import { SutClock } from './sut-clock';
+import { startWorldControl, worldSutEnv } from './world-sut';
 
 /** Lines of the SUT's log a case's evidence keeps. */
 const LOG_LINES = 40;
@@ -101,34 +100,17 @@ export class ColdWorlds {
       let sutStartError: string | undefined;
       const sutState = (): SutState => (sut ? sut.state() : { status: 'exited', reason: sutStartError ?? 'the SUT was not started' });
       const clock = new SutClock(path.join(dir, '.run', 'sut-clock-offset-ms')); // never moved: the SUT's own clock stands
-      const control = new Router('control', new HitLog(100), 'http');
-      addControlRoutes(control, log, sutState, clock);
-      world.addControlRoutes?.(control);
-      const controlServer = await listen(control);
-      cleanups.push(() => controlServer.close());
+      const { server: controlServer } = await startWorldControl(log, world, sutState, clock, cleanups);
 
       // The world in its state before the SUT exists: its first fetch meets it.
       const applied = await fetch(`${controlServer.origin}/key-lifecycle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lifecycle) });
       if (applied.status !== 200) throw new Error(`the world's key set: ${applied.status} ${await applied.text()}`);
 
-      let routing: Record<string, string> = {};
-      let routedHosts = world.routedHosts;
-      if (run.proxy) {
-        const proxy = await startConnectProxy({ impersonatedHosts: world.routedHosts, ...(world.routedPorts ? { ports: world.routedPorts } : {}), routeTo: world.routeTo, egressLog });
-        cleanups.push(() => proxy.close());
-        routing = proxyEnv(proxy.url, sutJavaOptions(this.shared.caTrustStorePath));
-        routedHosts = [];
-      }
       // Held until the fresh SUT listens (port-reservation.ts says why).
       const reserved = await reservePort();
       const port = reserved.port;
-      const env = {
-        ...commonSutEnv({ port, caPemPath: this.shared.caPemPath, caTrustStorePath: this.shared.caTrustStorePath, routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
-        ...routing,
-        ...world.sutEnv,
-        ...run.sutEnv,
-      };
       try {
+        const env = await worldSutEnv(run, world, { port, caPemPath: this.shared.caPemPath, caTrustStorePath: this.shared.caTrustStorePath, egressLog, clockFile: clock.file }, cleanups);
         sut = await launchSut({ command: run.sut!.command, cwd: run.sut!.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLog, startupTimeoutMs: run.startupTimeoutMs });
         cleanups.push(() => sut!.stop());
       } catch (err) {

@@ -62,7 +62,7 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
       const client = () => new HarnessClient(state);
       const going = () => !interrupted;
       await Promise.all([pool(worlds, lanes, client, going, runOne), pool(side, lanes, client, going, runOne)]);
-      const h = new HarnessClient(state);
+      const h = client();
       for (const def of after) if (!interrupted) await runOne(def, h);
       writeFileSync(timingsFile, JSON.stringify({ ...timings, cases_done_at_ms: Date.now(), deliberate_wait_ms: deliberateWaitMs() }));
     } catch (err) {

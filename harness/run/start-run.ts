@@ -7,18 +7,17 @@ import path from 'node:path';
 import { createTestCa } from '../ca/test-ca';
 import { pkcs12TrustStore } from '../ca/trust-store';
 import { prepareKeyPairs } from '../keys/key-pair-pool';
-import { addControlRoutes, type SutState } from '../servers/control';
-import { listen } from '../servers/listen';
-import { HitLog, Router } from '../servers/router';
+import type { SutState } from '../servers/control';
+import { HitLog } from '../servers/router';
 import { launchSut, waitForPort } from '../sut/launcher';
 import { reservePort, type ReservedPort } from '../sut/port-reservation';
 import { OneShotRunner } from '../sut/one-shot';
 import { PROFILE_INFO, WORLDS } from '../../profiles/registry';
-import { commonSutEnv, envFileText, inheritedEnv, sutJavaOptions } from '../sut/sut-env';
+import { envFileText, inheritedEnv } from '../sut/sut-env';
 import { oneShotTimeoutMs, type RunConfig } from './config';
-import { startConnectProxy, proxyEnv } from '../proxy/connect-proxy';
 import { egressLogIn, proxyFileIn, sutLogIn } from './run-status';
 import { SutClock } from './sut-clock';
+import { startWorldControl, worldSutEnv } from './world-sut';
 import { ColdWorlds, coldStartUnavailable } from './cold-worlds';
 import type { RunState } from './state';
 
@@ -67,32 +66,8 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
 
     let sutState: () => SutState = () => ({ status: 'external' });
     const clock = new SutClock(path.join(run.outDir, '.run', 'sut-clock-offset-ms'));
-    const control = new Router('control', new HitLog(100), 'http');
-    addControlRoutes(control, log, () => sutState(), clock);
-    world.addControlRoutes?.(control);
-    const controlServer = await listen(control);
-    cleanups.push(() => controlServer.close());
+    const { control, server: controlServer } = await startWorldControl(log, world, () => sutState(), clock, cleanups);
     lap('fakes_ms');
-
-    // Proxy mode: the SUT's HTTP(S) goes through the harness's proxy, and the Node preload only
-    // guards (it routes nothing), so a Node SUT that ignores the proxy variables is refused, not routed.
-    let routing: Record<string, string> = {};
-    let routedHosts = world.routedHosts;
-    if (run.proxy) {
-      const proxyFile = proxyFileIn(run.outDir);
-      const proxy = await startConnectProxy({
-        impersonatedHosts: world.routedHosts,
-        ...(world.routedPorts ? { ports: world.routedPorts } : {}),
-        routeTo: world.routeTo,
-        egressLog,
-        onTunnel: (tunnels) => writeFileSync(proxyFile, JSON.stringify({ url: proxy.url, tunnels })),
-      });
-      writeFileSync(proxyFile, JSON.stringify({ url: proxy.url, tunnels: {} }));
-      cleanups.push(() => proxy.close());
-      // The proxy's JVM options come after the user's own and the test CA's trust store.
-      routing = proxyEnv(proxy.url, sutJavaOptions(caTrustStorePath));
-      routedHosts = [];
-    }
 
     // A client-role SUT (s2s-client) sends the tokens: a one-shot command, no port of its own.
     const client = PROFILE_INFO[run.profile].role === 'client';
@@ -100,12 +75,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     // A launched SUT's port is held for it until it listens (port-reservation.ts says why).
     const reserved: ReservedPort | undefined = !target && !client ? await reservePort() : undefined;
     const port = target ? Number(target.port || (target.protocol === 'https:' ? 443 : 80)) : reserved ? reserved.port : 0;
-    const env = {
-      ...commonSutEnv({ port, caPemPath, caTrustStorePath, routedHosts, routeTo: world.routeTo, egressLog, clockFile: clock.file }),
-      ...routing,
-      ...world.sutEnv,
-      ...run.sutEnv,
-    };
+    const env = await worldSutEnv(run, world, { port, caPemPath, caTrustStorePath, egressLog, clockFile: clock.file, proxyFile: proxyFileIn(run.outDir) }, cleanups);
     if (client) {
       if (!run.sut) throw new Error(`profile ${run.profile}: the SUT is a client the harness starts once per scenario, so it needs a command (--sut), not --target`);
       delete env.PORT;
