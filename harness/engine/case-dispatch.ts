@@ -33,7 +33,7 @@ export function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient,
     case 'inbound':
       return runCase(def, h, s.baseline);
     case 'lifecycle':
-      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h, s.baseline);
+      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h.forKeyLifecycle(), s.baseline);
     case 'client':
       return (s.client ?? missing('client-role runner', def))(def, h);
     case 'outbound':
@@ -66,9 +66,14 @@ export async function runAndRedact<Path extends string>(def: CaseDef<Path>, h: H
   return redactSecrets(await runOf(def, h, s), [h.state.appPassword]);
 }
 
+/** A key-lifecycle case that moves its SUT's clock and breaks its key server: these run one at a
+ *  time in catalog order, on their own world's SUT when the run has one (RunState.keyLifecycle). */
+export const movesTheClock = (def: CaseDef): boolean => def.kind === 'lifecycle' && !def.coldStart;
+
 /** Where a case runs: side by side with the others, or after them one at a time in catalog order
- *  (key-lifecycle cases move the SUT's clock and break its key server; bot-outbound's share the bot's token cache). */
-export const runsAfterTheOthers = (def: CaseDef): boolean => (def.kind === 'lifecycle' && !def.coldStart) || def.kind === 'outbound';
+ *  (key-lifecycle cases on the run's SUT move its clock and break its key server; bot-outbound's
+ *  share the bot's token cache). `lifecycleWorld`: the key-lifecycle cases have a world of their own. */
+export const runsAfterTheOthers = (def: CaseDef, lifecycleWorld = false): boolean => (movesTheClock(def) && !lifecycleWorld) || def.kind === 'outbound';
 
 /** A case in a world of its own (a fresh SUT against fakes already in a fault): started first, so
  *  that its waits (a process starting, a hung key server) overlap the other cases instead of trailing the run. */

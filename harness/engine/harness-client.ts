@@ -16,8 +16,20 @@ export class HarnessClient {
   readonly state: RunState;
   private consecutiveTimeouts = 0;
 
+  private keyLifecycleClient?: HarnessClient;
+
   constructor(state: RunState = readRunState()) {
     this.state = state;
+  }
+
+  /** The client the clock-moving key-lifecycle cases use: their own world's (RunState.keyLifecycle:
+   *  its control, fakes and SUT), else this one. One per client, so that its count of timeouts lasts
+   *  from case to case as the cases run one after another. */
+  forKeyLifecycle(): HarnessClient {
+    const w = this.state.keyLifecycle;
+    if (!w) return this;
+    this.keyLifecycleClient ??= new HarnessClient({ ...this.state, urls: { ...this.state.urls, ...w.urls, control: w.control }, sutUrl: w.sutUrl, sutEndpoints: undefined, keyLifecycle: undefined });
+    return this.keyLifecycleClient;
   }
 
   async control<T>(path: string): Promise<T> {

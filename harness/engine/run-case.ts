@@ -157,9 +157,10 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
     }
     if (!o.error && !o.sutGone) {
       // A reply may leave after the answer (or a dropped connection): wait before counting replies, here or at the attacker's.
-      if (def.noReplyAfterRefusal || def.actionRecord || serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') {
+      const toAttacker = serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker';
+      if (def.noReplyAfterRefusal || def.actionRecord || toAttacker) {
         const later = baseline(def.path, c, h.state); // a fresh activity, with a token of its own
-        evidence.strayReplyWait = await waitForStrayReplies(h, { req: renderRequest(later, renderToken(later.token, h.state.keys), sutUrl), activity: later.request.activity }, def.actionRecord);
+        evidence.strayReplyWait = await waitForStrayReplies(h, { req: renderRequest(later, renderToken(later.token, h.state.keys), sutUrl), activity: later.request.activity }, def.actionRecord, toAttacker);
       }
       if (def.noReplyAfterRefusal) o.replies = await countReplies(h, draft.request.activity);
       if (def.actionRecord) ({ records: o.replies, forged: o.forgedRecords } = await countActionRecords(h, def.actionRecord, draft.request.activity));

@@ -59,10 +59,7 @@ export class ColdWorlds {
       const { name, lifecycle } = JSON.parse(req.body || '{}') as { name?: string; lifecycle?: LifecycleCommand };
       if (this.closed) return { status: 409, body: { reason: 'the run is ending: no new world is started' } };
       try {
-        const started = this.start(String(name ?? 'world'), lifecycle ?? {});
-        this.starting.add(started);
-        void started.catch(() => undefined).finally(() => this.starting.delete(started));
-        const world = await started;
+        const world = await this.tracked(this.start(String(name ?? 'world'), lifecycle ?? {}));
         // The run ended while this world started (an interrupted run): it goes at once.
         if (this.closed) {
           await this.stop(world.id);
@@ -79,14 +76,28 @@ export class ColdWorlds {
     });
   }
 
-  private async start(name: string, lifecycle: LifecycleCommand): Promise<ColdWorld> {
-    const id = `${++this.next}-${name.replace(/[^\w.-]+/g, '_')}`;
+  /** The world the clock-moving key-lifecycle cases share (`worlds/key-lifecycle/`): a healthy one, its
+   *  own SUT process beside the run's, so that those cases overlap the others instead of following
+   *  them. Its SUT's egress goes to `egressLog` (the run's: results.json counts it as the run's). */
+  startKeyLifecycleWorld(egressLog: string): Promise<ColdWorld> {
+    return this.tracked(this.start('key-lifecycle', {}, { id: 'key-lifecycle', egressLog }));
+  }
+
+  /** A world being started, known to closeAll until it is up. */
+  private tracked(started: Promise<ColdWorld>): Promise<ColdWorld> {
+    this.starting.add(started);
+    void started.catch(() => undefined).finally(() => this.starting.delete(started));
+    return started;
+  }
+
+  private async start(name: string, lifecycle: LifecycleCommand, o: { id?: string; egressLog?: string } = {}): Promise<ColdWorld> {
+    const id = o.id ?? `${++this.next}-${name.replace(/[^\w.-]+/g, '_')}`;
     const { run } = this;
     const dir = path.join(run.outDir, 'worlds', id);
     mkdirSync(path.join(dir, '.run'), { recursive: true });
     const sutLog = path.join(dir, 'sut.log');
-    const egressLog = path.join(dir, 'egress.jsonl');
-    writeFileSync(egressLog, '');
+    const egressLog = o.egressLog ?? path.join(dir, 'egress.jsonl');
+    if (!o.egressLog) writeFileSync(egressLog, '');
     const cleanups: Array<() => Promise<void> | void> = [];
     const stop = async () => {
       for (const c of cleanups.reverse()) await c();
@@ -99,7 +110,8 @@ export class ColdWorlds {
       let sut: LaunchedSut | undefined;
       let sutStartError: string | undefined;
       const sutState = (): SutState => (sut ? sut.state() : { status: 'exited', reason: sutStartError ?? 'the SUT was not started' });
-      const clock = new SutClock(path.join(dir, '.run', 'sut-clock-offset-ms')); // never moved: the SUT's own clock stands
+      // Moved only by the key-lifecycle cases in their world; a cold-start case's SUT keeps its own clock.
+      const clock = new SutClock(path.join(dir, '.run', 'sut-clock-offset-ms'));
       const { server: controlServer } = await startWorldControl(log, world, sutState, clock, cleanups);
 
       // The world in its state before the SUT exists: its first fetch meets it.

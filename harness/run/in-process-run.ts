@@ -3,11 +3,12 @@
 // (results/finish-run.ts) as a Playwright run; what it saves is a test runner's cost per case
 // (a test, its fixtures, its output folder, its worker's start) and its start-up, which were most of
 // a run's time. Cases run side by side in `lanes` (each with its own harness client, as a Playwright
-// worker has), then the key-lifecycle and bot-outbound cases one at a time, in catalog order.
+// worker has); the key-lifecycle cases one at a time beside them in a world of their own (else after
+// them, on the run's SUT), and bot-outbound's cases one at a time after them, in catalog order.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
-import { extraTimeoutMs, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld } from '../engine/case-dispatch';
+import { extraTimeoutMs, movesTheClock, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld } from '../engine/case-dispatch';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { errorResult } from '../engine/case-identity';
 import { deliberateWaitMs } from '../engine/deliberate-wait';
@@ -39,7 +40,7 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
     let started: StartedRun | undefined;
     let harnessError: string | undefined;
     try {
-      started = await startRun(run);
+      started = await startRun(run, console.log, { keyLifecycleWorld: selected.some(movesTheClock) });
       // For the benchmark, as the Playwright global setup writes it (and, below, what the cases waited on purpose).
       const timings = { ...started.timings, ready_at_ms: Date.now() };
       const timingsFile = path.join(run.outDir, '.run', 'timings.json');
@@ -54,14 +55,17 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
         results.set(def.id, r);
         lines.caseDone(r);
       };
+      const lifecycleWorld = Boolean(state.keyLifecycle);
       const worlds = selected.filter(runsInItsOwnWorld);
-      const side = selected.filter((d) => !runsAfterTheOthers(d) && !runsInItsOwnWorld(d));
-      const after = selected.filter(runsAfterTheOthers);
+      const klc = lifecycleWorld ? selected.filter(movesTheClock) : [];
+      const side = selected.filter((d) => !runsAfterTheOthers(d, lifecycleWorld) && !runsInItsOwnWorld(d) && !klc.includes(d));
+      const after = selected.filter((d) => runsAfterTheOthers(d, lifecycleWorld));
       // The cases in worlds of their own overlap each other and the rest, as many at once as the
-      // lanes: each world is its own SUT process against its own fakes.
+      // lanes: each world is its own SUT process against its own fakes. The key-lifecycle cases,
+      // in their world, go one at a time beside them.
       const client = () => new HarnessClient(state);
       const going = () => !interrupted;
-      await Promise.all([pool(worlds, lanes, client, going, runOne), pool(side, lanes, client, going, runOne)]);
+      await Promise.all([pool(worlds, lanes, client, going, runOne), pool(side, lanes, client, going, runOne), pool(klc, 1, client, going, runOne)]);
       const h = client();
       for (const def of after) if (!interrupted) await runOne(def, h);
       writeFileSync(timingsFile, JSON.stringify({ ...timings, cases_done_at_ms: Date.now(), deliberate_wait_ms: deliberateWaitMs() }));

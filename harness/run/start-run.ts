@@ -19,7 +19,8 @@ import { egressLogIn, proxyFileIn, sutLogIn } from './run-status';
 import { SutClock } from './sut-clock';
 import { startWorldControl, worldSutEnv } from './world-sut';
 import { ColdWorlds, coldStartUnavailable } from './cold-worlds';
-import type { RunState } from './state';
+import type { KeyLifecycleWorld, RunState } from './state';
+import type { ColdWorld } from '../servers/control';
 
 /** Enough distinct RSA pairs for any profile: the CAs, TLS certificates and up to 16 signing keys (bot-framework). */
 const KEY_PAIRS_PER_RUN = 24;
@@ -35,7 +36,12 @@ export interface StartedRun {
   timings: Record<string, number>;
 }
 
-export async function startRun(run: RunConfig, say: (line: string) => void = console.log): Promise<StartedRun> {
+export interface StartOptions {
+  /** Start the world the clock-moving key-lifecycle cases share (a SUT process of their own), when the run can. */
+  keyLifecycleWorld?: boolean;
+}
+
+export async function startRun(run: RunConfig, say: (line: string) => void = console.log, opts: StartOptions = {}): Promise<StartedRun> {
   mkdirSync(path.join(run.outDir, '.run'), { recursive: true });
   const egressLog = egressLogIn(run.outDir);
   writeFileSync(egressLog, ''); // the SUT appends to it; a previous run's lines must not count
@@ -65,6 +71,8 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     cleanups.push(() => world.close());
 
     let sutState: () => SutState = () => ({ status: 'external' });
+    let coldWorlds: ColdWorlds | undefined;
+    let lifecycleWorld: Promise<ColdWorld> | undefined;
     const clock = new SutClock(path.join(run.outDir, '.run', 'sut-clock-offset-ms'));
     const { control, server: controlServer } = await startWorldControl(log, world, () => sutState(), clock, cleanups);
     lap('fakes_ms');
@@ -89,6 +97,13 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       });
       cleanups.push(() => runner.settle());
     } else if (run.sut) {
+      // The key-lifecycle cases' world starts beside the run's SUT (coldStartUnavailable is undefined with --sut).
+      coldWorlds = new ColdWorlds(run, { ca, caPemPath, caTrustStorePath, appPassword, keys: world.keys });
+      cleanups.push(() => coldWorlds!.closeAll());
+      if (opts.keyLifecycleWorld) {
+        lifecycleWorld = coldWorlds.startKeyLifecycleWorld(egressLog);
+        lifecycleWorld.catch(() => undefined); // read below; the run's own SUT may fail first
+      }
       const sut = await launchSut({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLogIn(run.outDir), startupTimeoutMs: run.startupTimeoutMs }).finally(() => reserved?.release());
       sutState = sut.state;
       cleanups.push(() => sut.stop());
@@ -104,12 +119,9 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     // Cold-start worlds (cold-worlds.ts): a world and a fresh SUT process per case that asks, from
     // the same command; where there is none (--target), the answer says why, and the case says so.
     const unavailable = coldStartUnavailable(run, client);
-    if (unavailable) control.on('POST', /^\/world$/, () => ({ status: 409, body: { reason: unavailable } }));
-    else {
-      const worlds = new ColdWorlds(run, { ca, caPemPath, caTrustStorePath, appPassword, keys: world.keys });
-      worlds.addRoutes(control);
-      cleanups.push(() => worlds.closeAll());
-    }
+    if (coldWorlds && !unavailable) coldWorlds.addRoutes(control);
+    else control.on('POST', /^\/world$/, () => ({ status: 409, body: { reason: unavailable ?? 'no SUT command to start a world\'s SUT with' } }));
+    const keyLifecycle = lifecycleWorld ? await keyLifecycleWorldOrWhy(lifecycleWorld, say) : undefined;
 
     const sutUrl = target ? target.href : client ? `${world.urls.resource}${run.endpoint}` : `http://127.0.0.1:${port}${run.endpoint}`;
     const state: RunState = {
@@ -122,10 +134,27 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       keys: world.keys,
       appPassword,
       timeoutMs: run.timeoutMs,
+      ...(keyLifecycle ? { keyLifecycle } : {}),
     };
     return { state, log, sutState: () => sutState(), stop, timings };
   } catch (err) {
     await stop();
     throw err;
+  }
+}
+
+/** The key-lifecycle cases' world, or (its SUT did not start: a SUT that cannot run twice at once)
+ *  none, said why: those cases then run on the run's SUT after the others, as with --target. */
+async function keyLifecycleWorldOrWhy(starting: Promise<ColdWorld>, say: (line: string) => void): Promise<KeyLifecycleWorld | undefined> {
+  const why = (reason: string) => {
+    say(`s2s-conformance: the key-lifecycle cases run on the run's SUT after the other cases: a second SUT process for them did not start (${reason})`);
+    return undefined;
+  };
+  try {
+    const w = await starting;
+    if (w.sutStartError) return why(w.sutStartError);
+    return { control: w.control, urls: w.urls, sutUrl: w.sutUrl };
+  } catch (err) {
+    return why((err as Error).message);
   }
 }

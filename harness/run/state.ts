@@ -16,6 +16,18 @@ export interface RunState {
   /** The run's secret (the bot's app password): never written to any report. */
   appPassword: string;
   timeoutMs: number;
+  /** Where the clock-moving key-lifecycle cases run: a world of their own with its own SUT process
+   *  (started from --sut beside the run's), so they overlap the other cases. Absent (--target, or
+   *  that SUT did not start): on the run's SUT, after the other cases. */
+  keyLifecycle?: KeyLifecycleWorld;
+}
+
+export interface KeyLifecycleWorld {
+  /** The world's own control server (its request log, its SUT's state and clock, its key set). */
+  control: string;
+  /** The world's fakes by name. */
+  urls: Record<string, string>;
+  sutUrl: string;
 }
 
 export const STATE_ENV = 'S2S_STATE_FILE';
