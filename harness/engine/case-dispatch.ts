@@ -2,7 +2,7 @@
 // redacted: shared by the Playwright suites (define-suite.ts) and the in-process engine
 // (harness/run/in-process-run.ts), so both run a case the same way.
 import { oneShotTimeoutMs, type RunView } from './run-view';
-import type { CaseDef, CaseResult, CaseRunner, ClientCase, OutboundCase } from './case-model';
+import type { CaseDef, CaseResult, CaseRunner, ClientCase, LifecycleCase, OutboundCase } from './case-model';
 import type { HarnessClient } from './harness-client';
 import { runCase, type BaselineFn } from './run-case';
 import { runLifecycleCase } from './run-lifecycle';
@@ -33,7 +33,7 @@ export function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient,
     case 'inbound':
       return runCase(def, h, s.baseline);
     case 'lifecycle':
-      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h.forKeyLifecycle(), s.baseline);
+      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h.forKeyLifecycle(keyLifecycleWorldOf(def)), s.baseline);
     case 'client':
       return (s.client ?? missing('client-role runner', def))(def, h);
     case 'outbound':
@@ -67,8 +67,17 @@ export async function runAndRedact<Path extends string>(def: CaseDef<Path>, h: H
 }
 
 /** A key-lifecycle case that moves its SUT's clock and breaks its key server: these run one at a
- *  time in catalog order, on their own world's SUT when the run has one (RunState.keyLifecycle). */
-export const movesTheClock = (def: CaseDef): boolean => def.kind === 'lifecycle' && !def.coldStart;
+ *  time in catalog order, on their world's SUT when the run gives them worlds (RunState.keyLifecycleWorlds). */
+export const movesTheClock = (def: CaseDef): def is LifecycleCase => def.kind === 'lifecycle' && !def.coldStart;
+
+/** The world a clock-moving key-lifecycle case runs in, when the run gives them worlds of their own:
+ *  one they share, one at a time in catalog order (a case may be judged by what an earlier one left),
+ *  and a world of its own for a case whose key server hangs (it waits out the SUT's fetch timeout, or
+ *  the deadline: seconds no other case need wait behind). */
+export const keyLifecycleWorldOf = (def: LifecycleCase): string => (def.lifecycle.before.fault?.kind === 'hang' ? `key-lifecycle-${def.id}` : 'key-lifecycle');
+
+/** The key-lifecycle worlds a run of these cases needs. */
+export const keyLifecycleWorldsOf = (cases: CaseDef[]): string[] => [...new Set(cases.filter(movesTheClock).map(keyLifecycleWorldOf))];
 
 /** Where a case runs: side by side with the others, or after them one at a time in catalog order
  *  (key-lifecycle cases on the run's SUT move its clock and break its key server; bot-outbound's

@@ -16,20 +16,21 @@ export class HarnessClient {
   readonly state: RunState;
   private consecutiveTimeouts = 0;
 
-  private keyLifecycleClient?: HarnessClient;
+  private readonly keyLifecycleClients = new Map<string, HarnessClient>();
 
   constructor(state: RunState = readRunState()) {
     this.state = state;
   }
 
-  /** The client the clock-moving key-lifecycle cases use: their own world's (RunState.keyLifecycle:
-   *  its control, fakes and SUT), else this one. One per client, so that its count of timeouts lasts
-   *  from case to case as the cases run one after another. */
-  forKeyLifecycle(): HarnessClient {
-    const w = this.state.keyLifecycle;
+  /** The client a clock-moving key-lifecycle case uses: its world's (RunState.keyLifecycleWorlds:
+   *  its control, fakes and SUT), else this one. One per world and client, so that its count of
+   *  timeouts lasts from case to case as that world's cases run one after another. */
+  forKeyLifecycle(world: string): HarnessClient {
+    const w = this.state.keyLifecycleWorlds?.[world];
     if (!w) return this;
-    this.keyLifecycleClient ??= new HarnessClient({ ...this.state, urls: { ...this.state.urls, ...w.urls, control: w.control }, sutUrl: w.sutUrl, sutEndpoints: undefined, keyLifecycle: undefined });
-    return this.keyLifecycleClient;
+    let client = this.keyLifecycleClients.get(world);
+    if (!client) this.keyLifecycleClients.set(world, (client = new HarnessClient({ ...this.state, urls: { ...this.state.urls, ...w.urls, control: w.control }, sutUrl: w.sutUrl, sutEndpoints: undefined, keyLifecycleWorlds: undefined })));
+    return client;
   }
 
   async control<T>(path: string): Promise<T> {

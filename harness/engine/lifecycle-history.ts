@@ -13,12 +13,14 @@ export interface LifecycleHistory {
   unservedKeys: Record<string, string>;
 }
 
-let memory: LifecycleHistory = { unservedKeys: {} };
-const file = (): string | undefined => (process.env[STATE_ENV] ? `${process.env[STATE_ENV]}.lifecycle-history.json` : undefined);
+// One history per SUT process the cases run on (`world`: its control origin): the key-lifecycle
+// cases of a run may be spread over worlds of their own (harness/engine/case-dispatch.ts).
+const memory = new Map<string, LifecycleHistory>();
+const file = (world: string): string | undefined => (process.env[STATE_ENV] ? `${process.env[STATE_ENV]}.lifecycle-history-${world.replace(/\W+/g, '_')}.json` : undefined);
 
-export function readHistory(): LifecycleHistory {
-  const f = file();
-  if (!f) return memory;
+export function readHistory(world: string): LifecycleHistory {
+  const f = file(world);
+  if (!f) return memory.get(world) ?? { unservedKeys: {} };
   try {
     return JSON.parse(readFileSync(f, 'utf8')) as LifecycleHistory;
   } catch {
@@ -26,10 +28,10 @@ export function readHistory(): LifecycleHistory {
   }
 }
 
-export function writeHistory(h: LifecycleHistory): void {
-  const f = file();
+export function writeHistory(world: string, h: LifecycleHistory): void {
+  const f = file(world);
   if (f) writeFileSync(f, JSON.stringify(h));
-  else memory = h;
+  else memory.set(world, h);
 }
 
 /** The key-server fault a script plays, in words; a slow server is a far one, not a fault. */

@@ -52,7 +52,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
     await sendControl(h, request(lc.controlKey ?? lc.keyServer.controlKey).req, o);
     evidence.control = controlEvidence(o);
   };
-  const history = readHistory();
+  const history = readHistory(h.state.urls.control);
   let broken: BrokenSince | undefined;
   o.sutGone = h.hungReason() ?? (await h.sutGone());
   if (!o.sutGone) {
@@ -83,7 +83,7 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
   // The positive-control rule (positive-control.ts): the case runs only after its control passed;
   // evaluate gives the verdict of one that did not.
   if (!o.sutGone && controlPassed(inboundControl(o))) {
-    writeHistory(afterRun(history, def.id, lc));
+    writeHistory(h.state.urls.control, afterRun(history, def.id, lc));
     const since = Date.now();
     await h.controlPost('/key-lifecycle', lc.before);
     // Then time passes for the SUT, past the refresh limit the case needs out of the way.

@@ -76,11 +76,11 @@ export class ColdWorlds {
     });
   }
 
-  /** The world the clock-moving key-lifecycle cases share (`worlds/key-lifecycle/`): a healthy one, its
-   *  own SUT process beside the run's, so that those cases overlap the others instead of following
-   *  them. Its SUT's egress goes to `egressLog` (the run's: results.json counts it as the run's). */
-  startKeyLifecycleWorld(egressLog: string): Promise<ColdWorld> {
-    return this.tracked(this.start('key-lifecycle', {}, { id: 'key-lifecycle', egressLog }));
+  /** A world for clock-moving key-lifecycle cases (`worlds/<name>/`): a healthy one, its own SUT
+   *  process beside the run's, so that those cases overlap the others instead of following them. Its
+   *  SUT's egress goes to `egressLog` (the run's: results.json counts it as the run's). */
+  startKeyLifecycleWorld(name: string, egressLog: string): Promise<ColdWorld> {
+    return this.tracked(this.start(name, {}, { id: name, egressLog }));
   }
 
   /** A world being started, known to closeAll until it is up. */

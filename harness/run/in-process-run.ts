@@ -8,8 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
-import { extraTimeoutMs, movesTheClock, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld } from '../engine/case-dispatch';
-import type { CaseDef, CaseResult } from '../engine/case-model';
+import { extraTimeoutMs, keyLifecycleWorldOf, keyLifecycleWorldsOf, movesTheClock, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld } from '../engine/case-dispatch';
+import type { CaseDef, CaseResult, LifecycleCase } from '../engine/case-model';
 import { errorResult } from '../engine/case-identity';
 import { deliberateWaitMs } from '../engine/deliberate-wait';
 import { HarnessClient } from '../engine/harness-client';
@@ -40,7 +40,7 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
     let started: StartedRun | undefined;
     let harnessError: string | undefined;
     try {
-      started = await startRun(run, console.log, { keyLifecycleWorld: selected.some(movesTheClock) });
+      started = await startRun(run, console.log, { keyLifecycleWorlds: keyLifecycleWorldsOf(selected) });
       // For the benchmark, as the Playwright global setup writes it (and, below, what the cases waited on purpose).
       const timings = { ...started.timings, ready_at_ms: Date.now() };
       const timingsFile = path.join(run.outDir, '.run', 'timings.json');
@@ -55,17 +55,19 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
         results.set(def.id, r);
         lines.caseDone(r);
       };
-      const lifecycleWorld = Boolean(state.keyLifecycle);
+      const lifecycleWorld = Boolean(state.keyLifecycleWorlds);
       const worlds = selected.filter(runsInItsOwnWorld);
-      const klc = lifecycleWorld ? selected.filter(movesTheClock) : [];
-      const side = selected.filter((d) => !runsAfterTheOthers(d, lifecycleWorld) && !runsInItsOwnWorld(d) && !klc.includes(d));
+      const klc: LifecycleCase[] = lifecycleWorld ? selected.filter(movesTheClock) : [];
+      const side = selected.filter((d) => !runsAfterTheOthers(d, lifecycleWorld) && !runsInItsOwnWorld(d) && !(lifecycleWorld && movesTheClock(d)));
       const after = selected.filter((d) => runsAfterTheOthers(d, lifecycleWorld));
+      // Each key-lifecycle world's cases one at a time, in catalog order; the worlds side by side.
+      const klcLanes = keyLifecycleWorldsOf(klc).map((w) => klc.filter((d) => keyLifecycleWorldOf(d) === w));
       // The cases in worlds of their own overlap each other and the rest, as many at once as the
       // lanes: each world is its own SUT process against its own fakes. The key-lifecycle cases,
       // in their world, go one at a time beside them.
       const client = () => new HarnessClient(state);
       const going = () => !interrupted;
-      await Promise.all([pool(worlds, lanes, client, going, runOne), pool(side, lanes, client, going, runOne), pool(klc, 1, client, going, runOne)]);
+      await Promise.all([pool(worlds, lanes, client, going, runOne), pool(side, lanes, client, going, runOne), ...klcLanes.map((cases) => pool(cases, 1, client, going, runOne))]);
       const h = client();
       for (const def of after) if (!interrupted) await runOne(def, h);
       writeFileSync(timingsFile, JSON.stringify({ ...timings, cases_done_at_ms: Date.now(), deliberate_wait_ms: deliberateWaitMs() }));

@@ -37,8 +37,8 @@ export interface StartedRun {
 }
 
 export interface StartOptions {
-  /** Start the world the clock-moving key-lifecycle cases share (a SUT process of their own), when the run can. */
-  keyLifecycleWorld?: boolean;
+  /** The worlds of the clock-moving key-lifecycle cases to start (each a SUT process of its own), when the run can. */
+  keyLifecycleWorlds?: string[];
 }
 
 export async function startRun(run: RunConfig, say: (line: string) => void = console.log, opts: StartOptions = {}): Promise<StartedRun> {
@@ -72,7 +72,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
 
     let sutState: () => SutState = () => ({ status: 'external' });
     let coldWorlds: ColdWorlds | undefined;
-    let lifecycleWorld: Promise<ColdWorld> | undefined;
+    let lifecycleWorlds: Array<Promise<[string, ColdWorld]>> = [];
     const clock = new SutClock(path.join(run.outDir, '.run', 'sut-clock-offset-ms'));
     const { control, server: controlServer } = await startWorldControl(log, world, () => sutState(), clock, cleanups);
     lap('fakes_ms');
@@ -100,10 +100,8 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       // The key-lifecycle cases' world starts beside the run's SUT (coldStartUnavailable is undefined with --sut).
       coldWorlds = new ColdWorlds(run, { ca, caPemPath, caTrustStorePath, appPassword, keys: world.keys });
       cleanups.push(() => coldWorlds!.closeAll());
-      if (opts.keyLifecycleWorld) {
-        lifecycleWorld = coldWorlds.startKeyLifecycleWorld(egressLog);
-        lifecycleWorld.catch(() => undefined); // read below; the run's own SUT may fail first
-      }
+      lifecycleWorlds = (opts.keyLifecycleWorlds ?? []).map((name) => coldWorlds!.startKeyLifecycleWorld(name, egressLog).then((w): [string, ColdWorld] => [name, w]));
+      for (const w of lifecycleWorlds) w.catch(() => undefined); // read below; the run's own SUT may fail first
       const sut = await launchSut({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLogIn(run.outDir), startupTimeoutMs: run.startupTimeoutMs }).finally(() => reserved?.release());
       sutState = sut.state;
       cleanups.push(() => sut.stop());
@@ -121,7 +119,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     const unavailable = coldStartUnavailable(run, client);
     if (coldWorlds && !unavailable) coldWorlds.addRoutes(control);
     else control.on('POST', /^\/world$/, () => ({ status: 409, body: { reason: unavailable ?? 'no SUT command to start a world\'s SUT with' } }));
-    const keyLifecycle = lifecycleWorld ? await keyLifecycleWorldOrWhy(lifecycleWorld, say) : undefined;
+    const keyLifecycleWorlds = lifecycleWorlds.length ? await keyLifecycleWorldsOrWhy(lifecycleWorlds, say) : undefined;
 
     const sutUrl = target ? target.href : client ? `${world.urls.resource}${run.endpoint}` : `http://127.0.0.1:${port}${run.endpoint}`;
     const state: RunState = {
@@ -134,7 +132,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       keys: world.keys,
       appPassword,
       timeoutMs: run.timeoutMs,
-      ...(keyLifecycle ? { keyLifecycle } : {}),
+      ...(keyLifecycleWorlds ? { keyLifecycleWorlds } : {}),
     };
     return { state, log, sutState: () => sutState(), stop, timings };
   } catch (err) {
@@ -143,17 +141,20 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
   }
 }
 
-/** The key-lifecycle cases' world, or (its SUT did not start: a SUT that cannot run twice at once)
- *  none, said why: those cases then run on the run's SUT after the others, as with --target. */
-async function keyLifecycleWorldOrWhy(starting: Promise<ColdWorld>, say: (line: string) => void): Promise<KeyLifecycleWorld | undefined> {
+/** The key-lifecycle cases' worlds, or (one's SUT did not start: a SUT that cannot run twice at
+ *  once) none, said why: those cases then run on the run's SUT after the others, as with --target. */
+async function keyLifecycleWorldsOrWhy(starting: Array<Promise<[string, ColdWorld]>>, say: (line: string) => void): Promise<Record<string, KeyLifecycleWorld> | undefined> {
   const why = (reason: string) => {
-    say(`s2s-conformance: the key-lifecycle cases run on the run's SUT after the other cases: a second SUT process for them did not start (${reason})`);
+    say(`s2s-conformance: the key-lifecycle cases run on the run's SUT after the other cases: another SUT process for them did not start (${reason})`);
     return undefined;
   };
   try {
-    const w = await starting;
-    if (w.sutStartError) return why(w.sutStartError);
-    return { control: w.control, urls: w.urls, sutUrl: w.sutUrl };
+    const worlds: Record<string, KeyLifecycleWorld> = {};
+    for (const [name, w] of await Promise.all(starting)) {
+      if (w.sutStartError) return why(w.sutStartError);
+      worlds[name] = { control: w.control, urls: w.urls, sutUrl: w.sutUrl };
+    }
+    return worlds;
   } catch (err) {
     return why((err as Error).message);
   }

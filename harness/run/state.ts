@@ -16,10 +16,11 @@ export interface RunState {
   /** The run's secret (the bot's app password): never written to any report. */
   appPassword: string;
   timeoutMs: number;
-  /** Where the clock-moving key-lifecycle cases run: a world of their own with its own SUT process
-   *  (started from --sut beside the run's), so they overlap the other cases. Absent (--target, or
-   *  that SUT did not start): on the run's SUT, after the other cases. */
-  keyLifecycle?: KeyLifecycleWorld;
+  /** Where the clock-moving key-lifecycle cases run, by world name (engine/case-dispatch.ts's
+   *  keyLifecycleWorldOf): worlds of their own, each with its own SUT process started from --sut
+   *  beside the run's, so they overlap the other cases and each other. Absent (--target, or such a
+   *  SUT did not start): on the run's SUT, after the other cases. */
+  keyLifecycleWorlds?: Record<string, KeyLifecycleWorld>;
 }
 
 export interface KeyLifecycleWorld {
