@@ -35,7 +35,7 @@ const median = (xs: number[]) => {
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 /** `s2s-conformance run ARGS` into a fresh folder, timed, with the peak RSS of its process tree. */
-async function timedRun(args: string[]): Promise<{ out: string; started: number; wall: number; code: number; peakRss: number }> {
+async function timedRun(args: string[]): Promise<{ out: string; started: number; wall: number; code: number; peakRss: { all: number; harness: number } }> {
   const out = mkdtempSync(path.join(os.tmpdir(), 's2s-bench-'));
   const started = Date.now();
   const child = spawn(path.join(REPO_ROOT, 'harness', 'cli', 's2s-conformance'), ['run', ...args, '--out', out], { cwd: REPO_ROOT, stdio: 'ignore' });
@@ -64,7 +64,10 @@ async function benchOne(run: BenchRun): Promise<Record<string, unknown>> {
       ms_per_case_p50: median(durations),
       // Wall time of the cases phase per case (workers run side by side), without start-up and reporting.
       ms_per_case_marginal: round(((finishedCases - t.ready_at_ms) / doc.cases.length), 1),
-      peak_rss_mb: peakRss,
+      // The whole process tree (the harness and every SUT process it started: the run's, the
+      // key-lifecycle worlds', the cold-start worlds'), and the harness alone.
+      peak_rss_mb: peakRss.all,
+      harness_peak_rss_mb: peakRss.harness,
       // The share of the cases' time (summed over cases side by side) the harness waited on purpose
       // (grace periods for replies that must not come, pauses between retries); the in-process engine counts it.
       ...(t.deliberate_wait_ms !== undefined ? { deliberate_wait_share: round(t.deliberate_wait_ms / Math.max(1, caseTime)) } : {}),
@@ -89,7 +92,7 @@ async function benchOne(run: BenchRun): Promise<Record<string, unknown>> {
 async function benchAll(): Promise<Record<string, unknown>> {
   const { out, wall, code, peakRss } = await timedRun(['--profile', 'all', '--only-results']);
   rmSync(out, { recursive: true, force: true });
-  return { profile: 'all (--profile all)', sut: 'reference', wall_s: round(wall), peak_rss_mb: peakRss, exit: code };
+  return { profile: 'all (--profile all)', sut: 'reference', wall_s: round(wall), peak_rss_mb: peakRss.all, harness_peak_rss_mb: peakRss.harness, exit: code };
 }
 
 async function main(): Promise<void> {

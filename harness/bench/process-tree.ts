@@ -26,25 +26,44 @@ function rssKb(pid: number): number {
   }
 }
 
-/** The summed RSS in MB of `root` and its descendants now. */
-export function treeRssMb(root: number): number {
-  const byParent = children();
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += rssKb(pid);
-    stack.push(...(byParent.get(pid) ?? []));
+/** A SUT process the harness started: through a shell (harness/sut/launcher.ts), `sh -c <command>`. */
+function isSutShell(pid: number): boolean {
+  try {
+    const [exe, flag] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return /(^|\/)sh$/.test(exe) && flag === '-c';
+  } catch {
+    return false;
   }
-  return total / 1024;
 }
 
-/** Samples the tree every `everyMs` until stopped; returns the peak. */
-export function watchPeakRss(root: number, everyMs = 100): () => number {
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRssMb(root))), everyMs);
+/** The summed RSS in MB of `root` and its descendants now: all of them, and the harness's own
+ *  (without the SUT processes it started, each a shell and what it runs). */
+export function treeRssMb(root: number): { all: number; harness: number } {
+  const byParent = children();
+  let all = 0;
+  let harness = 0;
+  const stack: Array<[number, boolean]> = [[root, false]];
+  while (stack.length) {
+    const [pid, inSut] = stack.pop()!;
+    const sut = inSut || isSutShell(pid);
+    const kb = rssKb(pid);
+    all += kb;
+    if (!sut) harness += kb;
+    stack.push(...(byParent.get(pid) ?? []).map((c): [number, boolean] => [c, sut]));
+  }
+  return { all: all / 1024, harness: harness / 1024 };
+}
+
+/** Samples the tree every `everyMs` until stopped; returns the peaks, of the whole tree and of the harness alone. */
+export function watchPeakRss(root: number, everyMs = 100): () => { all: number; harness: number } {
+  const peak = { all: 0, harness: 0 };
+  const timer = setInterval(() => {
+    const now = treeRssMb(root);
+    peak.all = Math.max(peak.all, now.all);
+    peak.harness = Math.max(peak.harness, now.harness);
+  }, everyMs);
   return () => {
     clearInterval(timer);
-    return Math.round(peak);
+    return { all: Math.round(peak.all), harness: Math.round(peak.harness) };
   };
 }
