@@ -1,7 +1,7 @@
 // The suite tested on itself: the reference SUT passes every case, and each flawed variant is caught
 // by exactly the cases pinned for it (no more, no fewer), so a case that stops catching its bug, or
 // starts tripping on something it should not, shows up here.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CATALOGS } from '../profiles/registry';
@@ -20,6 +20,8 @@ test('the reference SUT passes every bot-framework case, with no egress and no r
     expect(r.results!.summary.pass).toBe(CASES.length);
     expect(r.results!.summary.robustness).toEqual({ fail: 0, warn: 0 });
     expect(r.results!.harness.egress).toEqual([]);
+    // The key-lifecycle cases ran on SUT processes of their own (case-dispatch.ts's keyLifecycleWorldOf).
+    for (const world of ['key-lifecycle', 'key-lifecycle-BF-C2B-KLC-014']) expect(existsSync(path.join(r.out, 'worlds', world, 'sut.log')), world).toBe(true);
   }
   const verdicts = (r: typeof pw) => r.results!.cases.map((c) => `${c.id} ${c.outcome} ${c.reason}`).sort();
   expect(verdicts(inProcess)).toEqual(verdicts(pw));

@@ -1,0 +1,53 @@
+// Where the clock-moving key-lifecycle cases run (harness/engine/case-dispatch.ts): in worlds of their
+// own when the run has them (one they share, one of its own for the hung key server), else after the
+// other cases on the run's SUT; and the clock preload's first acknowledgement, which their first
+// clock call waits for.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { keyLifecycleWorldsOf, movesTheClock, runsAfterTheOthers } from '../../harness/engine/case-dispatch';
+import { SutClock } from '../../harness/run/sut-clock';
+import { REPO_ROOT } from '../../harness/run/config';
+import { CATALOGS } from '../../profiles/registry';
+
+for (const [profile, hang] of [
+  ['bot-framework', 'BF-C2B-KLC-014'],
+  ['sharepoint-s2s', 'SPS2S-KLC-014'],
+  ['xoauth', 'XOAUTH-KLC-014'],
+  ['actionable-messages', 'AM-KLC-014'],
+  ['actionable-messages-entra', 'AME-KLC-014'],
+] as const) {
+  test(`${profile}: the key-lifecycle cases share one world, the hung key server has one of its own`, () => {
+    const cases = CATALOGS[profile];
+    expect(keyLifecycleWorldsOf(cases)).toEqual(['key-lifecycle', `key-lifecycle-${hang}`]);
+    const clockMoving = cases.filter(movesTheClock);
+    expect(clockMoving.length).toBeGreaterThan(5);
+    // With worlds they run beside the other cases; without (--target), after them.
+    for (const c of clockMoving) {
+      expect(runsAfterTheOthers(c, true), c.id).toBe(false);
+      expect(runsAfterTheOthers(c, false), c.id).toBe(true);
+    }
+  });
+}
+
+test('client-role and bot-outbound profiles need no key-lifecycle world', () => {
+  expect(keyLifecycleWorldsOf(CATALOGS['s2s-client'])).toEqual([]);
+  expect(keyLifecycleWorldsOf(CATALOGS['bot-outbound'])).toEqual([]);
+});
+
+test('a Node SUT with the clock preload acknowledges its clock before it is ever moved', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 's2s-clock-'));
+  const clock = new SutClock(path.join(dir, 'offset-ms'));
+  const sut = spawn(process.execPath, ['--require', path.join(REPO_ROOT, 'harness', 'sut', 'clock-preload.cjs'), '-e', 'setTimeout(() => {}, 5000)'], { env: { ...process.env, S2S_CLOCK_FILE: clock.file }, stdio: 'ignore' });
+  try {
+    // An idle process: the preload's own poll reads the offset (0) and says so; no second is waited for it.
+    let state = await clock.advance(0);
+    for (let i = 0; i < 20 && !state.acknowledged; i++) state = await clock.advance(0); // the process may still be starting
+    expect(state).toEqual({ offsetMs: 0, acknowledged: true });
+    expect(await clock.advance(3600_000)).toEqual({ offsetMs: 3600_000, acknowledged: true });
+  } finally {
+    sut.kill();
+  }
+});
