@@ -59,17 +59,22 @@ test('a SUT that dies mid-run still gives exit 3, with every selected case in re
   expect(r.results!.cases.some((c) => c.evidence.noAnswer && c.outcome !== 'error')).toBe(false); // no death judged as a dropped connection
 });
 
-test('a SUT whose key cache one key-server 500 breaks for good: KLC-017 fails, the cases between name KLC-010', async () => {
+test('a SUT whose key cache one key-server 500 breaks for good: KLC-017 fails, the cases after KLC-010 are judged on fresh processes', async () => {
   const r = await runCli(['run', '--sut', 'node fixtures/suts/bot-framework/flawed/poisoned-cache-after-fault.mjs', '--grep', 'BF-C2B-KLC-01', '--workers', '1', '--only-results']);
   expect(r.code, r.stderr).toBe(0); // KLC-017 is a SHOULD: WARN
   expect(byId(r, 'BF-C2B-KLC-010')).toMatchObject({ outcome: 'pass', reason: 'refused (401)' }); // it failed closed
+  // The run's key-lifecycle SUT refuses every token since KLC-010: each later fault case is run again
+  // on a fresh SUT process of its own (run-lifecycle.ts's onAFreshProcess), and judged there.
   for (const id of ['011', '012', '013', '015', '016']) {
     const c = byId(r, `BF-C2B-KLC-${id}`);
-    expect(c.outcome, id).toBe('inconclusive');
-    expect(c.reason).toMatch(/^the SUT refuses every token since BF-C2B-KLC-010: .*still with the key server put right.* \(it got 401, not 2xx\), so this case proves nothing$/);
+    expect(c.outcome, id).toBe('pass');
+    expect(c.observed.note, id).toMatch(/^judged on a fresh SUT process: the run's refuses every token since BF-C2B-KLC-010 \(whose key server played keys document: status-500\), still with the key server put right/);
+    expect(c.evidence.world?.sutLog.length, id).toBeGreaterThan(0);
   }
-  // The hung key server runs on a SUT process of its own (case-dispatch.ts's keyLifecycleWorldOf): judged on its own, it fails closed.
+  // The hung key server runs on a SUT process of its own from the start (case-dispatch.ts's keyLifecycleWorldOf).
   expect(byId(r, 'BF-C2B-KLC-014')).toMatchObject({ outcome: 'pass', reason: expect.stringMatching(/^refused \(401\)/) });
+  expect(byId(r, 'BF-C2B-KLC-014').observed.note ?? '').not.toMatch(/fresh SUT process/);
+  // The recovery case is about the breakage: it fails on the run's SUT, not on a fresh one.
   const recovery = byId(r, 'BF-C2B-KLC-017');
   expect(recovery).toMatchObject({ outcome: 'fail', tier: 'WARN' });
   expect(recovery.reason).toMatch(/^the SUT has refused every valid token since BF-C2B-KLC-010 \(its positive control passed there, before the key server's fault: keys document: status-500\).*it never recovered from the outage/);

@@ -49,8 +49,9 @@ export function extraTimeoutMs(def: CaseDef, config: Pick<RunView, 'timeoutMs' |
     case 'inbound':
       return def.retryWhileRefusedMs ?? 0;
     case 'lifecycle':
-      // a hang fault, a burst of requests; a cold start, a fresh SUT's start-up too
-      return (def.retryWhileRefusedMs ?? 0) + 30_000 + (def.coldStart ? config.startupTimeoutMs : 0);
+      // a hang fault, a burst of requests; a fresh SUT's start-up too (a cold start, or a case run
+      // again on a fresh process after the run's broke: run-lifecycle.ts)
+      return (def.retryWhileRefusedMs ?? 0) + 30_000 + config.startupTimeoutMs;
     case 'outbound':
       return 20_000; // several activities, an STS delay
     case 'client':

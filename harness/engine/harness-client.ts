@@ -29,8 +29,13 @@ export class HarnessClient {
     const w = this.state.keyLifecycleWorlds?.[world];
     if (!w) return this;
     let client = this.keyLifecycleClients.get(world);
-    if (!client) this.keyLifecycleClients.set(world, (client = new HarnessClient({ ...this.state, urls: { ...this.state.urls, ...w.urls, control: w.control }, sutUrl: w.sutUrl, sutEndpoints: undefined, keyLifecycleWorlds: undefined })));
+    if (!client) this.keyLifecycleClients.set(world, (client = this.inWorld(w)));
     return client;
+  }
+
+  /** A client of another world of the run (its control, fakes and SUT); worlds are still asked of the run's control. */
+  inWorld(w: { control: string; urls: Record<string, string>; sutUrl: string }): HarnessClient {
+    return new HarnessClient({ ...this.state, urls: { ...this.state.urls, ...w.urls, control: w.control }, sutUrl: w.sutUrl, sutEndpoints: undefined, keyLifecycleWorlds: undefined, worldsControl: this.state.worldsControl ?? this.state.urls.control });
   }
 
   async control<T>(path: string): Promise<T> {

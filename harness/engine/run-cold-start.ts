@@ -8,19 +8,17 @@
 // to start a process with: the case is not run and says why.
 import { decodeForEvidence } from '../tokens/compact';
 import { signWithCert, signWithKey, type MutationContext } from '../tokens/mutations';
-import type { ColdWorld, ColdWorldEvidence } from '../servers/control';
+import type { ColdWorldEvidence } from '../servers/control';
 import { caseIdentity } from './case-identity';
 import type { CaseResult, LifecycleCase } from './case-model';
 import { droppedConnection, evaluate, inboundControl, type Observation } from './evaluate';
-import { HarnessClient } from './harness-client';
-import { isNoAnswer, send } from './http-send';
+import type { HarnessClient } from './harness-client';
+import { isNoAnswer } from './http-send';
 import { controlPassed } from './positive-control';
 import { answerDeadlineMs, judge } from './run-lifecycle';
 import { mutatedRequest, type BaselineFn } from './run-case';
 import { controlEvidence, sendControl } from './send-control';
-
-/** How long the run's main process may take to start a world and its SUT (the SUT's own start-up included). */
-const WORLD_START_MS = 60_000;
+import { askForWorld, stopWorld } from './world-request';
 
 export async function runColdStartCase<Path extends string>(def: LifecycleCase<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
   const lc = def.lifecycle;
@@ -40,11 +38,11 @@ export async function runColdStartCase<Path extends string>(def: LifecycleCase<P
   }
   if (o.sutGone || !controlPassed(inboundControl(o))) return done(evaluate(def, o));
 
-  const asked = await send('POST', `${h.state.urls.control}/world`, { 'content-type': 'application/json' }, JSON.stringify({ name: def.id, lifecycle: lc.before }), WORLD_START_MS, Infinity);
-  if (asked.status === 409) return done({ outcome: 'inconclusive', reason: String(JSON.parse(asked.body).reason), observed: { controlStatus: o.controlStatus } });
-  if (asked.status !== 200) return done({ outcome: 'error', reason: `the harness could not start the case's world: ${asked.status} ${asked.body.slice(0, 300)}`, observed: { controlStatus: o.controlStatus } });
-  const world = JSON.parse(asked.body) as ColdWorld;
-  const w = new HarnessClient({ ...h.state, urls: { ...h.state.urls, ...world.urls, control: world.control }, sutUrl: world.sutUrl, sutEndpoints: undefined });
+  const asked = await askForWorld(h, def.id, lc.before);
+  if ('unavailable' in asked) return done({ outcome: 'inconclusive', reason: asked.unavailable, observed: { controlStatus: o.controlStatus } });
+  if ('error' in asked) return done({ outcome: 'error', reason: asked.error, observed: { controlStatus: o.controlStatus } });
+  const { world } = asked;
+  const w = h.inWorld(world);
 
   let exited: string | undefined = world.sutStartError;
   let fetchedDuringFault = 0;
@@ -78,8 +76,7 @@ export async function runColdStartCase<Path extends string>(def: LifecycleCase<P
     jwksFetches = keyServerHits.filter((x) => lc.keyServer.jwks.test(x.path)).length;
     evidence.world = { hits: [...keyServerHits, ...altHits].map(({ at, server, method, path }) => ({ at, server, method, path })), sutLog: [], egress: [], ...(world.sutStartError ? { sutStartError: world.sutStartError } : {}) };
   } finally {
-    const stopped = await send('DELETE', `${h.state.urls.control}/world/${encodeURIComponent(world.id)}`, {}, '', 15_000, Infinity).catch(() => undefined);
-    if (stopped?.status === 200) left = JSON.parse(stopped.body) as ColdWorldEvidence;
+    left = await stopWorld(h, world);
   }
   if (evidence.world && left) Object.assign(evidence.world, left);
 

@@ -15,6 +15,7 @@ import { afterRun, readHistory, writeHistory } from './lifecycle-history';
 import { controlEvidence, sendControl } from './send-control';
 import { mutatedRequest, type BaselineFn } from './run-case';
 import { RETRY_INTERVAL_MS, waitOnPurpose } from './deliberate-wait';
+import { askForWorld, stopWorld } from './world-request';
 
 /** How far a case isolated from the earlier ones moves the SUT's clock: past the longest cache the
  *  cases assume (a day), so nothing an earlier case left in the SUT's caches is still fresh. */
@@ -78,6 +79,13 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
         broken = { since: history.lastRan.id, fault: history.lastRan.fault, recoveryFrom, isolation, problem: again.problem };
       }
     }
+  }
+
+  // A SUT broken for good in an earlier case cannot judge this one (unless it is the case about
+  // recovering from that): it is judged on a fresh process instead, where the run can start one.
+  if (broken && !broken.recoveryFrom) {
+    const fresh = await onAFreshProcess(def, h, baseline, broken);
+    if (fresh) return { ...fresh, durationMs: Math.round(performance.now() - started) };
   }
 
   // The positive-control rule (positive-control.ts): the case runs only after its control passed;
@@ -213,4 +221,26 @@ export function judge(def: LifecycleCase, lc: LifecycleScript, o: Observation, s
   if (verdict.outcome === 'fail' && waitsOnTheClock && !seen.clock.acknowledged)
     return { outcome: 'inconclusive', reason: `${verdict.reason}${clockNote}`, observed: verdict.observed };
   return verdict;
+}
+
+/** The case on a fresh SUT process in a world of its own (harness/run/cold-worlds.ts, healthy, its
+ *  clock movable as the run's is), when the run's key-lifecycle SUT broke for good in an earlier case:
+ *  one breakage must not make every later case inconclusive (the recovery case still fails on it).
+ *  Undefined when no such process can be had (--target; a SUT that did not start): the case is then
+ *  judged inconclusive on the broken one, as it says. */
+async function onAFreshProcess<Path extends string>(def: LifecycleCase<Path>, h: HarnessClient, baseline: BaselineFn<Path>, broken: BrokenSince): Promise<CaseResult | undefined> {
+  const asked = await askForWorld(h, `${def.id}-fresh`, {}).catch(() => undefined);
+  if (!asked || !('world' in asked)) return undefined;
+  const { world } = asked;
+  let result: CaseResult | undefined;
+  try {
+    if (!world.sutStartError) result = await runLifecycleCase(def, h.inWorld(world), baseline);
+  } finally {
+    const left = await stopWorld(h, world);
+    if (result && left) result.evidence.world = { hits: [], ...left };
+  }
+  if (!result) return undefined;
+  const why = `judged on a fresh SUT process: the run's refuses every token since ${broken.since}${broken.fault ? ` (whose key server played ${broken.fault})` : ''}, still with ${broken.isolation}`;
+  result.observed.note = [why, result.observed.note].filter(Boolean).join('; ');
+  return result;
 }

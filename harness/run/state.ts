@@ -21,6 +21,9 @@ export interface RunState {
    *  beside the run's, so they overlap the other cases and each other. Absent (--target, or such a
    *  SUT did not start): on the run's SUT, after the other cases. */
   keyLifecycleWorlds?: Record<string, KeyLifecycleWorld>;
+  /** Where a case asks for a world of its own (the run's control API), when its client is another
+   *  world's (HarnessClient.inWorld). Absent: `urls.control`. */
+  worldsControl?: string;
 }
 
 export interface KeyLifecycleWorld {
