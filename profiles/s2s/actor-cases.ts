@@ -43,6 +43,33 @@ export function actorCases(): S2sCase[] {
     why: 'The outer token is unsigned, so its exp binds nothing an attacker could not change; enforcing it is stricter. Reported only.',
     sps: sps('INFO', ['SPS-13'], '3.1.5 Steps 3-4 (exp)'), xo: xo('INFO', ['XO-26'], '3.2.5.1 Step 7') });
 
+  // ---- the actor's own aud hostname (issue 17) ------------------------------------------------
+  // The audience family changes the actor's whole aud (ACT-048: another client id) and CVE-001/004
+  // its realm; these change only its hostname part, the rule AUD-003 judges on the app-only token
+  // (SPS-24, XO-37: MUST on every path). ACT-068 leaves the outer token as sent (aud this server), so
+  // a server that looks at the outer host instead of the actor's, and does not bind the two (OUT-004),
+  // lets it in; ACT-069 has the outer aud agree with the actor's, so comparing the two is no help:
+  // only the actor's own host check refuses it.
+  const otherHost = audience(SHAREPOINT_ID, 'other.contoso.test:8443');
+  const actorHost = both('MUST', ['SPS-24'], '3.1.5 Step 6, criterion 4 (hostname)', ['XO-37'], '3.2.5.6, criterion 5 (hostname)');
+  add({ id: 'ACT-068', path: 'app-user', title: 'actor aud names another host (<client_id>/other.contoso.test:8443@<realm>), the outer token left valid', expect: 'reject',
+    mutations: [A(M.setClaim('aud', otherHost))],
+    why: 'The actor is the signed part of an app+user token: an actor minted for another server of the same realm is not for this one, whatever the unsigned outer aud says. Same rule and level as AUD-003 on the app-only token.',
+    ...actorHost, cwe: ['CWE-345'] });
+  add({ id: 'ACT-069', path: 'app-user', title: 'actor aud and outer aud both name another host (they agree with each other)', expect: 'reject',
+    mutations: [M.setClaim('aud', otherHost), A(M.setClaim('aud', otherHost))],
+    why: 'Outer and actor agreeing is not enough (as CVE-004 for the realm): the actor\'s aud names the host it was minted for, and that must be this server. A server that checks the host on app-only tokens only lets a token for another server in by wrapping it in an outer token.',
+    ...actorHost, cwe: ['CWE-345'] });
+  // The actor's identityprovider: MS-SPS2SAUTH 3.1.5/3.2.5 Step 4 and MS-XOAUTH 2.2 say what a
+  // producer puts there (SPS-15, XO-08, client role); neither validation list (MS-SPS2SAUTH 3.1.5
+  // Step 6, MS-XOAUTH 3.2.5.6) has the server look at it, and MS-SPS2SAUTH 4.1's own example actor
+  // carries a principal there. No server rule, so reported only (LEVELS.md: a producer rule a lenient
+  // reader may accept safely is INFO).
+  add({ id: 'ACT-070', path: 'app-user', title: 'actor identityprovider is a principal (<SharePoint\'s id>@<realm>, as MS-SPS2SAUTH 4.1\'s example), not windows, forms or trusted', expect: 'either',
+    mutations: [A(M.setClaim('identityprovider', issuerAt(SHAREPOINT_ID)))],
+    why: 'The claim tables restrict identityprovider to windows, forms or trusted (a producer rule), while MS-SPS2SAUTH 4.1\'s example actor carries SharePoint\'s principal there, and no validation criterion of either spec reads the claim. Accepting or refusing it is the server\'s choice; reported only.',
+    sps: sps('INFO', ['SPS-15'], '3.1.5 Step 4 (identityprovider); 4.1 (example); Step 6 (criteria)'), xo: xo('INFO', ['XO-08'], '2.2 (identityprovider); 3.2.5.6 (criteria)') });
+
   // Token format, algorithms, keys, signature, times, audience, issuer and where the token travels:
   // the attack families on the app-only token, the actor and the outer token (profiles/families, ./paths.ts).
 
