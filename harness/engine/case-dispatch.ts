@@ -81,9 +81,9 @@ export const keyLifecycleWorldOf = (def: LifecycleCase): string => (def.lifecycl
 export const keyLifecycleWorldsOf = (cases: CaseDef[]): string[] => [...new Set(cases.filter(movesTheClock).map(keyLifecycleWorldOf))];
 
 /** Where a case runs: side by side with the others, or after them one at a time in catalog order
- *  (key-lifecycle cases on the run's SUT move its clock and break its key server; bot-outbound's
- *  share the bot's token cache). `lifecycleWorld`: the key-lifecycle cases have a world of their own. */
-export const runsAfterTheOthers = (def: CaseDef, lifecycleWorld = false): boolean => (movesTheClock(def) && !lifecycleWorld) || def.kind === 'outbound';
+ *  (key-lifecycle cases move the SUT's clock and break its key server, unless the run gives them
+ *  worlds of their own; bot-outbound's share the bot's token cache). */
+export const runsAfterTheOthers = (def: CaseDef): boolean => movesTheClock(def) || def.kind === 'outbound';
 
 /** A case in a world of its own (a fresh SUT against fakes already in a fault): started first, so
  *  that its waits (a process starting, a hung key server) overlap the other cases instead of trailing the run. */

@@ -51,8 +51,15 @@ export async function awaitReplies(h: HarnessClient, activity: Record<string, un
   }
 }
 
-/** Waits out the grace period in which a reply sent after the HTTP answer (fire and forget) still counts. */
-export const graceForStrayReplies = (): Promise<void> => waitOnPurpose(STRAY_REPLY_GRACE_MS);
+/** Waits out the whole grace period in which a reply sent after the HTTP answer (fire and forget)
+ *  still counts: for a stray reply to another host than the Connector (an attacker's serviceUrl), which
+ *  no barrier can prove absent: a reply to a host the SUT already talks to can overtake one that must
+ *  first open a connection (handler-before-auth's stray reply reached the attacker after a later
+ *  request's reply reached the Connector). */
+export async function graceForStrayReplies(): Promise<string> {
+  await waitOnPurpose(STRAY_REPLY_GRACE_MS);
+  return `waited ${STRAY_REPLY_GRACE_MS} ms: a reply to another host than the Connector is not proven absent by a later request's reply`;
+}
 
 /** A later valid request, and the activity whose reply (or action record) it should cause. */
 export interface Barrier {
@@ -64,11 +71,8 @@ export interface Barrier {
  *  SUT handles requests in the order they come; so once a LATER valid request has been answered and
  *  its reply (or record) has arrived, a reply the earlier one caused has arrived too. The grace
  *  period stays the bound (and the whole wait for a SUT that does not reply, or refuses the barrier).
- *  `elsewhere`: the stray reply would go to another host than the barrier's (an attacker's
- *  serviceUrl): a reply to a host it already talks to can overtake one that must first open a
- *  connection (handler-before-auth's stray reply reached the attacker after the barrier's reached the
- *  Connector), so the barrier proves nothing there and the whole grace period is waited. */
-export async function waitForStrayReplies(h: HarnessClient, barrier: Barrier, check?: ActionRecordCheck, elsewhere = false): Promise<string> {
+ *  Only for replies to the Connector (graceForStrayReplies for another host). */
+export async function waitForStrayReplies(h: HarnessClient, barrier: Barrier, check?: ActionRecordCheck): Promise<string> {
   const started = Date.now();
   const until = started + STRAY_REPLY_GRACE_MS;
   let status: number | undefined;
@@ -80,14 +84,12 @@ export async function waitForStrayReplies(h: HarnessClient, barrier: Barrier, ch
   if (status !== undefined && status < 300) {
     for (;;) {
       const n = check ? (await countActionRecords(h, check, barrier.activity)).records : await countReplies(h, barrier.activity);
-      if (n > 0 && !elsewhere) return `a later valid request was answered (${status}) and its ${check ? 'action was recorded' : 'reply arrived'} ${Date.now() - started} ms after the answer to this one`;
-      if (n > 0) break;
+      if (n > 0) return `a later valid request was answered (${status}) and its ${check ? 'action was recorded' : 'reply arrived'} ${Date.now() - started} ms after the answer to this one`;
       if (Date.now() >= until) break;
       await sleep(20);
     }
   }
   const left = until - Date.now();
   if (left > 0) await waitOnPurpose(left);
-  if (elsewhere) return `waited ${STRAY_REPLY_GRACE_MS} ms: a reply to another host than the Connector is not proven absent by a later request's reply`;
   return `waited ${STRAY_REPLY_GRACE_MS} ms (a later valid request ${status === undefined ? 'got no answer' : status >= 300 ? `was refused (${status})` : 'caused no reply in that time'})`;
 }

@@ -9,7 +9,7 @@ import { droppedConnection, evaluate, isAccept, type Observation } from './evalu
 import { isNoAnswer } from './http-send';
 import type { RunState } from '../run/state';
 import type { HarnessClient } from './harness-client';
-import { awaitReplies, countActionRecords, countReplies, serverOf, waitForStrayReplies } from './replies';
+import { awaitReplies, countActionRecords, countReplies, graceForStrayReplies, serverOf, waitForStrayReplies } from './replies';
 import { combineEndpoints, endpointsOf } from './endpoints';
 import { readBearerChallenge } from './challenge';
 import { controlEvidence, sendControl } from './send-control';
@@ -157,10 +157,10 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
     }
     if (!o.error && !o.sutGone) {
       // A reply may leave after the answer (or a dropped connection): wait before counting replies, here or at the attacker's.
-      const toAttacker = serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker';
-      if (def.noReplyAfterRefusal || def.actionRecord || toAttacker) {
+      if (serverOf(draft.request.activity.serviceUrl, h.state.urls) === 'attacker') evidence.strayReplyWait = await graceForStrayReplies();
+      else if (def.noReplyAfterRefusal || def.actionRecord) {
         const later = baseline(def.path, c, h.state); // a fresh activity, with a token of its own
-        evidence.strayReplyWait = await waitForStrayReplies(h, { req: renderRequest(later, renderToken(later.token, h.state.keys), sutUrl), activity: later.request.activity }, def.actionRecord, toAttacker);
+        evidence.strayReplyWait = await waitForStrayReplies(h, { req: renderRequest(later, renderToken(later.token, h.state.keys), sutUrl), activity: later.request.activity }, def.actionRecord);
       }
       if (def.noReplyAfterRefusal) o.replies = await countReplies(h, draft.request.activity);
       if (def.actionRecord) ({ records: o.replies, forged: o.forgedRecords } = await countActionRecords(h, def.actionRecord, draft.request.activity));

@@ -55,11 +55,11 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
         results.set(def.id, r);
         lines.caseDone(r);
       };
-      const lifecycleWorld = Boolean(state.keyLifecycleWorlds);
       const worlds = selected.filter(runsInItsOwnWorld);
-      const klc: LifecycleCase[] = lifecycleWorld ? selected.filter(movesTheClock) : [];
-      const side = selected.filter((d) => !runsAfterTheOthers(d, lifecycleWorld) && !runsInItsOwnWorld(d) && !(lifecycleWorld && movesTheClock(d)));
-      const after = selected.filter((d) => runsAfterTheOthers(d, lifecycleWorld));
+      const side = selected.filter((d) => !runsAfterTheOthers(d) && !runsInItsOwnWorld(d));
+      // The key-lifecycle cases in worlds of their own when the run has them, else after the others.
+      const klc: LifecycleCase[] = state.keyLifecycleWorlds ? selected.filter(movesTheClock) : [];
+      const after = selected.filter((d) => runsAfterTheOthers(d) && !klc.includes(d as LifecycleCase));
       // Each key-lifecycle world's cases one at a time, in catalog order; the worlds side by side.
       const klcLanes = keyLifecycleWorldsOf(klc).map((w) => klc.filter((d) => keyLifecycleWorldOf(d) === w));
       // The cases in worlds of their own overlap each other and the rest, as many at once as the
