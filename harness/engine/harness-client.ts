@@ -86,9 +86,9 @@ export class HarnessClient {
     }
   }
 
-  async sendToSut(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs = this.state.timeoutMs) {
+  async sendToSut(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs = this.state.timeoutMs, abort?: AbortSignal) {
     try {
-      const res = await send(method, url, headers, body, timeoutMs);
+      const res = await send(method, url, headers, body, timeoutMs, undefined, false, abort);
       this.consecutiveTimeouts = 0;
       return res;
     } catch (err) {

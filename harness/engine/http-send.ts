@@ -21,10 +21,11 @@ export const flatHeaders = (headers: Record<string, string | string[] | undefine
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
 
 /** bodyLimit: how much of the answer is kept (evidence is capped; the control API's answers are not).
+ *  abort: ends the request early with the SendError it is aborted with (a burst's watchdog).
  *  A request that fails on a kept-alive connection before any answer is sent once more on a fresh
  *  one: the server may have closed the idle connection just as it was reused (its keep-alive timeout),
  *  a race of timing, not the server's answer. A connection that fails fresh is the server's doing. */
-export function send(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs: number, bodyLimit = BODY_EVIDENCE_LIMIT, fresh = false): Promise<NonNullable<HttpExchange['response']>> {
+export function send(method: string, url: string, headers: Record<string, string>, body: string, timeoutMs: number, bodyLimit = BODY_EVIDENCE_LIMIT, fresh = false, abort?: AbortSignal): Promise<NonNullable<HttpExchange['response']>> {
   const u = new URL(url);
   const lib = u.protocol === 'https:' ? https : http;
   const started = performance.now();
@@ -44,10 +45,14 @@ export function send(method: string, url: string, headers: Record<string, string
       res.on('error', (err) => reject(new SendError(`the SUT's response broke off: ${err.message}`, 'connection')));
     });
     const timer = setTimeout(() => req.destroy(new SendError(`the SUT did not answer within ${timeoutMs} ms`, 'timeout')), timeoutMs);
+    const aborted = () => req.destroy(abort!.reason instanceof SendError ? abort!.reason : new SendError(String(abort!.reason), 'timeout'));
+    if (abort?.aborted) aborted();
+    else abort?.addEventListener('abort', aborted, { once: true });
+    req.on('close', () => abort?.removeEventListener('abort', aborted));
     req.on('error', (err) => {
       clearTimeout(timer);
       if (!fresh && req.reusedSocket && !(err instanceof SendError)) {
-        send(method, url, headers, body, timeoutMs, bodyLimit, true).then(resolve, reject);
+        send(method, url, headers, body, timeoutMs, bodyLimit, true, abort).then(resolve, reject);
         return;
       }
       reject(err instanceof SendError ? err : new SendError(`could not reach the SUT: ${(err as NodeJS.ErrnoException).code ?? err.message}`, 'connection'));

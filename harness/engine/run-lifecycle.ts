@@ -16,6 +16,7 @@ import { controlEvidence, sendControl } from './send-control';
 import { mutatedRequest, type BaselineFn } from './run-case';
 import { RETRY_INTERVAL_MS, waitOnPurpose } from './deliberate-wait';
 import { askForWorld, stopWorld } from './world-request';
+import { BurstWatchdog } from './burst-watchdog';
 
 /** How far a case isolated from the earlier ones moves the SUT's clock: past the longest cache the
  *  cases assume (a day), so nothing an earlier case left in the SUT's caches is still fresh. */
@@ -100,13 +101,17 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
       const { count, concurrency } = lc.requests ?? { count: 1, concurrency: 1 };
       // Every request is signed before the first leaves, so a burst really arrives at once.
       const prepared = Array.from({ length: count }, () => request(lc.signWith, lc.randomKid));
+      // Concurrent requests are timed as a burst (burst-watchdog.ts), one at a time each on its own.
+      let watchdog = concurrency > 1 ? new BurstWatchdog(answerDeadlineMs(lc, h.state.timeoutMs)) : undefined;
+      const deadlineMs = watchdog ? BurstWatchdog.requestDeadlineMs(answerDeadlineMs(lc, h.state.timeoutMs), concurrency) : answerDeadlineMs(lc, h.state.timeoutMs);
       const sendOne = async (prep = request(lc.signWith, lc.randomKid)): Promise<void> => {
         const { token, req } = prep;
         evidence.token ??= { raw: token, ...decodeForEvidence(token) };
         evidence.request ??= { method: req.method, url: req.url, headers: req.headers };
         let res;
         try {
-          res = await h.sendToSut(req.method, req.url, req.headers, req.body, answerDeadlineMs(lc, h.state.timeoutMs));
+          res = await h.sendToSut(req.method, req.url, req.headers, req.body, watchdog ? deadlineMs : answerDeadlineMs(lc, h.state.timeoutMs), watchdog?.signal);
+          watchdog?.progress();
         } catch (err) {
           if (!isNoAnswer(err)) throw err;
           dropped ??= err.message; // judged once the requests are done: a live SUT's dropped connection is a finding
@@ -122,9 +127,14 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
         }
       };
       let next = 0;
-      await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-        while (next < count) await sendOne(prepared[next++]);
-      }));
+      try {
+        await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
+          while (next < count) await sendOne(prepared[next++]);
+        }));
+      } finally {
+        watchdog?.stop();
+        watchdog = undefined; // the probes and retries after the burst are single requests
+      }
       if (lc.probeClockMs) probe = await probeAcceptance(lc, clock, async (advanceMs) => {
         clock = await h.controlPost<ClockState>('/clock', { advanceMs });
         o.status = undefined;
