@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import forge from 'node-forge';
 import { createTestCa } from '../../harness/ca/test-ca';
-import { javaTrustStoreOptions, pkcs12TrustStore, TRUST_STORE_PASSWORD } from '../../harness/ca/trust-store';
+import { javaTrustStoreOptions, pkcs12MacKey, pkcs12TrustStore, TRUST_STORE_PASSWORD } from '../../harness/ca/trust-store';
 import { prepareKeyPairs } from '../../harness/keys/key-pair-pool';
 import { commonSutEnv } from '../../harness/sut/sut-env';
 
@@ -47,6 +47,13 @@ test('the trust store holds the CA certificate in one certificate bag with trust
   // Oracle's trustedKeyUsage = anyExtendedKeyUsage: what keytool -importcert writes, and what the JDK looks for.
   expect(attributes).toContainEqual(['2.16.840.1.113894.746875.1.1', '2.5.29.37.0']);
   expect(() => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), true, 'wrong')).toThrow(/MAC could not be verified/);
+});
+
+test('the MAC key derivation is RFC 7292 appendix B\'s, as forge computes it', () => {
+  for (const [password, salt, iterations] of [['changeit', 'salt-of-twenty-bytes', 10000], ['', 's', 1], ['pässwörd with a longer text than one block of sixty-four bytes', 'x'.repeat(70), 3]] as const) {
+    const forgeKey = forge.pkcs12.generateKey(password, forge.util.createBuffer(salt), 3, iterations, 20).getBytes();
+    expect(pkcs12MacKey(password, Buffer.from(salt, 'binary'), iterations).toString('binary'), `${password}/${iterations}`).toBe(forgeKey);
+  }
 });
 
 test('keytool lists it as a trusted certificate entry', () => {
