@@ -12,6 +12,7 @@ import s2sClient from './expectations/s2s-client-flaws.json';
 import botOutbound from './expectations/bot-outbound-flaws.json';
 import { alsoEndpointArgs, entryDifferences, flawEntry, flawRunArgs, S2S_REFERENCE_ALSO_ENDPOINTS, type FlawEntry } from './helpers/flaw-entry';
 import { REPO, runCli } from './helpers/run-cli';
+import { runWarm } from './helpers/warm-cli';
 
 interface FlawSet {
   name: string;
@@ -98,7 +99,7 @@ for (const set of SETS) {
     for (const [flaw, expected] of Object.entries(pinned)) {
       test(`${profile}: flaw ${flaw} is caught by exactly its cases`, async () => {
         // Only results.json is pinned: no HTML report or Allure results for the flaw runs (faster CI).
-        const r = await runCli(['run', '--profile', profile, '--sut', `node ${set.dir}/${flaw}.mjs`, '--workers', '1', '--only-results', ...flawRunArgs(profile, flaw)]);
+        const r = await runWarm(['run', '--profile', profile, '--sut', `node ${set.dir}/${flaw}.mjs`, '--workers', '1', '--only-results', ...flawRunArgs(profile, flaw)]);
         expect(flawEntry(r.results!), entryDifferences(r.results!, expected)).toEqual(expected);
         const mustFailed = r.results!.cases.some((c) => c.outcome === 'fail' && c.requirement.level === 'MUST');
         // A flaw that takes the SUT down (bot-outbound's crash-on-sts-error) leaves the cases after it in error: exit 3.

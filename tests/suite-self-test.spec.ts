@@ -9,6 +9,7 @@ import flaws from './expectations/bot-framework-flaws.json';
 import peers from './expectations/bot-framework-sdk-peers.json';
 import { bfFlawRunArgs, entryDifferences, flawEntry } from './helpers/flaw-entry';
 import { REPO, runCli } from './helpers/run-cli';
+import { runWarm } from './helpers/warm-cli';
 
 const CASES = CATALOGS['bot-framework'];
 
@@ -42,7 +43,7 @@ test('every flaw is caught by at least one case, and every case that can fail is
 
 for (const [flaw, expected] of Object.entries(flaws)) {
   test(`flaw ${flaw} is caught by exactly its cases`, async () => {
-    const r = await runCli(bfFlawRunArgs(flaw));
+    const r = await runWarm(bfFlawRunArgs(flaw));
     const doc = r.results!;
     // fail, inconclusive, robustness, error (none) and egress, exactly as pinned.
     expect(flawEntry(doc), entryDifferences(doc, expected)).toEqual(expected);

@@ -18,6 +18,11 @@ export interface LifecycleHistory {
 const memory = new Map<string, LifecycleHistory>();
 const file = (world: string): string | undefined => (process.env[STATE_ENV] ? `${process.env[STATE_ENV]}.lifecycle-history-${world.replace(/\W+/g, '_')}.json` : undefined);
 
+/** A run in this process starts with no history in memory (runs one after another in one process). */
+export function forgetHistories(): void {
+  memory.clear();
+}
+
 export function readHistory(world: string): LifecycleHistory {
   const f = file(world);
   if (!f) return memory.get(world) ?? { unservedKeys: {} };

@@ -1,4 +1,5 @@
 // Runs one case: the positive control for its path, then the mutated request, then the verdict.
+import { perRun } from './per-run';
 import { authorizationShown } from '../results/redact';
 import { decodeForEvidence } from '../tokens/compact';
 import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draft';
@@ -76,8 +77,8 @@ export function mutatedRequest<Path extends string>(def: Pick<CaseBase<Path>, 'p
   return { draft, token, req: renderRequest(draft, token, sutUrl) };
 }
 
-/** One control token per path per worker: valid for an hour, re-signed after half of that. */
-const controlTokens = new Map<string, { token: string; until: number }>();
+/** One control token per path per worker and run: valid for an hour, re-signed after half of that. */
+const controlTokensOf = perRun(() => new Map<string, { token: string; until: number }>());
 
 export async function runCase<Path extends string>(def: InboundCase<Path>, h: HarnessClient, baseline: BaselineFn<Path>): Promise<CaseResult> {
   if (def.endpoints !== 'all') return runCaseAt(def, h, baseline, h.state.sutUrl);
@@ -98,6 +99,7 @@ async function runCaseAt<Path extends string>(def: InboundCase<Path>, h: Harness
   o.sutGone = h.hungReason();
   if (!o.sutGone && !def.isControl) {
     const draft = baseline(def.path, c, h.state);
+    const controlTokens = controlTokensOf(h.state);
     let cached = controlTokens.get(def.path);
     if (!cached || cached.until < c.now) controlTokens.set(def.path, (cached = { token: renderToken(draft.token, h.state.keys), until: c.now + 1800 }));
     const req = renderRequest(draft, cached.token, sutUrl);

@@ -12,6 +12,7 @@ import { extraTimeoutMs, keyLifecycleWorldOf, keyLifecycleWorldsOf, movesTheCloc
 import type { CaseDef, CaseResult, LifecycleCase } from '../engine/case-model';
 import { errorResult } from '../engine/case-identity';
 import { deliberateWaitMs } from '../engine/deliberate-wait';
+import { forgetHistories } from '../engine/lifecycle-history';
 import { HarnessClient } from '../engine/harness-client';
 import { ProgressLines } from '../reporters/progress-lines';
 import { finishRun } from '../results/finish-run';
@@ -32,6 +33,9 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
   const stopped = new Promise<void>((resolve) => (wake = resolve));
   const done = (async () => {
     const startedAt = new Date().toISOString();
+    // What this run alone waited on purpose, and a history of its own (runs one after another in one process).
+    const waitedBefore = deliberateWaitMs();
+    forgetHistories();
     const results = new Map<string, CaseResult>();
     const lines = new ProgressLines(run);
     const selected = CATALOGS[run.profile as ProfileName].filter(caseFilter(run.grep));
@@ -70,7 +74,7 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
       await Promise.all([pool(worlds, lanes, client, going, runOne), pool(side, lanes, client, going, runOne), ...klcLanes.map((cases) => pool(cases, 1, client, going, runOne))]);
       const h = client();
       for (const def of after) if (!interrupted) await runOne(def, h);
-      writeFileSync(timingsFile, JSON.stringify({ ...timings, cases_done_at_ms: Date.now(), deliberate_wait_ms: deliberateWaitMs() }));
+      writeFileSync(timingsFile, JSON.stringify({ ...timings, cases_done_at_ms: Date.now(), deliberate_wait_ms: deliberateWaitMs() - waitedBefore }));
     } catch (err) {
       harnessError = (err as Error).message;
       writeRunStatus(run.outDir, { harnessError });

@@ -8,6 +8,7 @@
 // judge the control's own exchange (its token request, its bearer's bytes) need only that exchange.
 // The profile's own runner: its spec file hands it to the engine (defineOutboundSuite), which does
 // not import it; the case's spec types stay in harness/engine/outbound-spec.ts, for the case model.
+import { perRun } from '../../harness/engine/per-run';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { baseline as botBaseline } from '../bot-framework/facts';
 import type { ClockState } from '../../harness/run/sut-clock';
@@ -54,8 +55,9 @@ const replyOf = (server: ReplyServer, hit: Hit): ReplyHit => {
 };
 
 let counter = 0;
-/** How far ahead the SUT's clock is (as the SUT acknowledged it): inbound tokens are dated by the SUT's clock. */
-let sutClockOffsetMs = 0;
+/** Per run: how far ahead the SUT's clock is (as the SUT acknowledged it: inbound tokens are dated by
+ *  the SUT's clock), and the positive control, sent once per worker (the cases run in one worker, one at a time). */
+const botOf = perRun((): { sutClockOffsetMs: number; controlExchange?: Promise<Exchange> } => ({ sutClockOffsetMs: 0 }));
 
 /** The token requests the fake STS (on the front server) has recorded, since a time. */
 const tokenRequests = (h: HarnessClient, since?: number): Promise<Hit[]> => h.hits('front', '/oauth2/', since);
@@ -63,7 +65,7 @@ const tokenRequests = (h: HarnessClient, since?: number): Promise<Hit[]> => h.hi
 async function sendActivity(h: HarnessClient, caseId: string, opts: SendOptions = {}): Promise<Exchange> {
   const urls = h.state.urls;
   const since = Date.now();
-  const now = Math.floor((Date.now() + sutClockOffsetMs) / 1000);
+  const now = Math.floor((Date.now() + botOf(h.state).sutClockOffsetMs) / 1000);
   const draft = botBaseline('channel', { keys: h.state.keys, attackerOrigin: urls.attacker, caseId, now, urls: { front: urls.front, emulator: urls.emulator } });
   const serviceUrl = opts.serviceUrl?.(urls) ?? `${urls.front}/`;
   const conversation = `${opts.conversationPrefix ?? 'conv-'}${caseId}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
@@ -112,9 +114,6 @@ export function controlProblem(x: Exchange, issued: Map<string, StsRequest>): st
 /** The reason of a case judged on the control's own exchange when the bot made no token request for it. */
 const NOTHING_TO_JUDGE: ControlWording = { ...CONTROL_WORDING, failed: (_problem, name) => `the bot made no token request for the positive control ${name}, so there is nothing to judge` };
 
-/** The positive control, sent once per worker (the cases run in one worker, one at a time). */
-let controlExchange: Promise<Exchange> | undefined;
-
 export async function issuedTokens(h: HarnessClient): Promise<Map<string, StsRequest>> {
   const all = (await tokenRequests(h)).map(stsRequestOf);
   return new Map(all.filter((r) => r.issued && r.token).map((r) => [r.token!, r]));
@@ -149,8 +148,9 @@ export async function runOutboundCase(def: OutboundCase, h: HarnessClient, contr
 
   const gone = h.hungReason() ?? (await h.sutGone());
   if (gone) return done('error', gone);
-  controlExchange ??= sendActivity(h, controlId);
-  const control = await controlExchange;
+  const bot = botOf(h.state);
+  bot.controlExchange ??= sendActivity(h, controlId);
+  const control = await bot.controlExchange;
   const issued = await issuedTokens(h);
   const problem = controlProblem(control, issued);
   const controlObserved: CaseResult['observed'] = { controlStatus: control.status, controlReplies: control.replies.filter((r) => r.server === 'front').length };
@@ -173,7 +173,7 @@ export async function runOutboundCase(def: OutboundCase, h: HarnessClient, contr
     stsTlsConnections: async () => (await h.controlPost<{ tlsConnections?: number }>('/sts', {})).tlsConnections ?? 0,
     advanceClock: async (ms) => {
       const clock = await h.controlPost<ClockState>('/clock', { advanceMs: ms });
-      if (clock.acknowledged) sutClockOffsetMs = clock.offsetMs;
+      if (clock.acknowledged) bot.sutClockOffsetMs = clock.offsetMs;
       return clock;
     },
     issuedTokens: () => issuedTokens(h),

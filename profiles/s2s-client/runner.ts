@@ -5,6 +5,7 @@
 // for app+user cases, the plain app+user one with an outer token carrying such an actor), a case
 // proves nothing and is `inconclusive`. The profile's own runner: its spec file hands it to the
 // engine (defineClientSuite), which does not import it.
+import { perRun } from '../../harness/engine/per-run';
 import { caseFilter, oneShotTimeoutMs, type RunView } from '../../harness/engine/run-view';
 import { authorityOf, CLIENT_ID, ISSUER_ID, scenarioEnv, scenarioNamed, scenarioTarget, sitePath, USER, type ClientScenario } from './facts';
 import { oneShotProblem, type OneShotResult } from '../../harness/sut/one-shot';
@@ -39,9 +40,10 @@ interface ScenarioOutcome {
 const logServerOf = (s: ClientScenario) => (s.server === 'resource-8443' ? 'resource' : s.server);
 
 /** Each scenario observed once per worker (the runner starts it once per run anyway). */
-const outcomes = new Map<string, Promise<ScenarioOutcome>>();
+const scenariosOf = perRun(() => ({ outcomes: new Map<string, Promise<ScenarioOutcome>>(), prefetching: false }));
 
 function scenarioOutcome(name: string, h: HarnessClient, run: RunView): Promise<ScenarioOutcome> {
+  const { outcomes } = scenariosOf(h.state);
   let p = outcomes.get(name);
   if (!p) outcomes.set(name, (p = observeScenario(name, h, run)));
   return p;
@@ -49,14 +51,14 @@ function scenarioOutcome(name: string, h: HarnessClient, run: RunView): Promise<
 
 /** Scenarios run at a time by a worker's prefetch: each is a process start and two TLS requests, mostly waiting. */
 const PREFETCH_CONCURRENCY = 3;
-let prefetching = false;
 
 /** Starts the worker's scenarios, a few at a time and in the order given (the controls first), so
  *  that a case mostly finds its scenario's run done. A case whose scenario has not started yet
  *  starts it itself. */
 export function prefetchScenarios(names: string[], controlScenarios: string[], h: HarnessClient, run: RunView): void {
-  if (prefetching) return;
-  prefetching = true;
+  const scenarios = scenariosOf(h.state);
+  if (scenarios.prefetching) return;
+  scenarios.prefetching = true;
   const queue = [...new Set(names)];
   const next = async (): Promise<void> => {
     for (let name = queue.shift(); name !== undefined; name = queue.shift()) {

@@ -1,0 +1,58 @@
+// The flaw self-tests' runs in a warm s2s-conformance process (./warm-cli-child.cjs), one per test
+// worker and one run at a time, instead of a new CLI process each: the same main(argv) and the same
+// results.json, at half the harness's CPU (it loads and compiles the harness once). Each run is a
+// whole run: its own fakes, keys, SUT processes and output folder; what a runner keeps between cases
+// is kept per run (harness/engine/per-run.ts), which the pinned outcomes hold to. The CLI itself,
+// as a user starts it, is tested by the other spec files (run-cli.ts).
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ResultsDoc } from '../../harness/results/results-file';
+import { newOutDir, REPO, type CliRun } from './run-cli';
+
+interface Pending {
+  resolve: (code: number | null) => void;
+  stdout: string[];
+  stderr: string[];
+}
+
+let child: ChildProcess | undefined;
+let pending: Pending | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let nextId = 0;
+
+function warmChild(): ChildProcess {
+  if (child && child.exitCode === null && !child.killed) return child;
+  const c = fork(path.join(__dirname, 'warm-cli-child.cjs'), [], { cwd: REPO, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  c.stdout!.on('data', (b: Buffer) => pending?.stdout.push(b.toString('utf8')));
+  c.stderr!.on('data', (b: Buffer) => pending?.stderr.push(b.toString('utf8')));
+  c.on('message', (m: { code: number }) => pending?.resolve(m.code));
+  // A harness that dies mid-run ends that run as a crashed CLI would; the next run gets a new process.
+  c.on('exit', (code, signal) => {
+    pending?.stderr.push(`warm s2s-conformance process exited (code ${code}, signal ${signal})\n`);
+    pending?.resolve(code ?? 3);
+    child = undefined;
+  });
+  c.unref();
+  (c.channel as { unref?: () => void } | undefined)?.unref?.();
+  return (child = c);
+}
+
+/** `s2s-conformance run ...` into a fresh output folder, in this worker's warm process. */
+export function runWarm(args: string[]): Promise<CliRun> {
+  const out = newOutDir(args.join('-').slice(0, 40));
+  const run = async (): Promise<CliRun> => {
+    const p: Pending = { resolve: () => undefined, stdout: [], stderr: [] };
+    const code = await new Promise<number | null>((resolve) => {
+      p.resolve = resolve;
+      pending = p;
+      warmChild().send({ id: nextId++, argv: [...args, '--out', out] });
+    });
+    pending = undefined;
+    const file = path.join(out, 'results.json');
+    return { code, stdout: p.stdout.join(''), stderr: p.stderr.join(''), out, results: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ResultsDoc) : undefined };
+  };
+  const result = queue.then(run);
+  queue = result.catch(() => undefined);
+  return result;
+}
