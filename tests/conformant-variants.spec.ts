@@ -6,7 +6,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { tierOfCase } from '../harness/results/gate';
-import { REPO, runCli } from './helpers/run-cli';
+import { REPO } from './helpers/run-cli';
+import { runWarm } from './helpers/warm-cli';
 
 interface Variant {
   profile: string;
@@ -78,7 +79,7 @@ for (const v of VARIANTS) {
   });
   for (const name of Object.keys(v.refuses)) {
     test(`${v.profile}: conformant variant ${name} gets no FAIL and no WARN, even with --strict`, async () => {
-      const r = await runCli(['run', '--profile', v.profile, '--sut', `node ${v.dir}/${name}.mjs`, '--workers', '1', '--only-results', '--strict', ...(v.grep ? ['--grep', v.grep] : [])]);
+      const r = await runWarm(['run', '--profile', v.profile, '--sut', `node ${v.dir}/${name}.mjs`, '--workers', '1', '--only-results', '--strict', ...(v.grep ? ['--grep', v.grep] : [])]);
       const doc = r.results!;
       const flagged = doc.cases.filter((c) => ['FAIL', 'WARN', 'ERROR', 'INCONCLUSIVE'].includes(tierOfCase(c))).map((c) => `${c.id} ${tierOfCase(c)}: ${c.reason}`);
       expect(flagged).toEqual([]);

@@ -10,7 +10,7 @@ import pins from './expectations/java-peers.json';
 import { peerEntry } from './helpers/flaw-entry';
 import { javaVersion, peerDocRows, peerRow, versionReport } from './helpers/peer-table';
 import { JAVA_PEERS } from './helpers/peers';
-import { runCli } from './helpers/run-cli';
+import { runWarm } from './helpers/warm-cli';
 
 const hasJava = spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
 
@@ -26,7 +26,7 @@ for (const peer of JAVA_PEERS) {
     const report = versionReport(peer, installed, version);
     testInfo.annotations.push({ type: 'peer version', description: report });
     if (installed !== version) console.log(`${peer.id}: ${report}`);
-    const r = await runCli(['run', ...peer.args, '--only-results']);
+    const r = await runWarm(['run', ...peer.args, '--only-results']);
     const doc = r.results!;
     // The positive controls pass only if the JVM reached the fake through the proxy and trusted its certificate.
     expect(doc.cases.find((c) => c.id === 'BF-C2B-POS-001')?.outcome, 'the positive control').toBe('pass');

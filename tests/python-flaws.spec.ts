@@ -6,14 +6,14 @@
 import { expect, test } from '@playwright/test';
 import pins from './expectations/python-flaws.json';
 import { entryDifferences, flawEntry, type FlawEntry, PYTHON_BF_FLAWS, pythonFlawName, pythonFlawRunArgs } from './helpers/flaw-entry';
-import { runCli } from './helpers/run-cli';
+import { runWarm } from './helpers/warm-cli';
 
 for (const flaw of PYTHON_BF_FLAWS) {
   const name = pythonFlawName(flaw);
   test(`python hour-cache bot, ${name}: caught by exactly its pinned cold-start cases`, async () => {
     const pinned = (pins as Record<string, FlawEntry>)[name];
     expect(pinned, `no pin for ${name} (npx tsx tests/tools/pin-python-flaws.ts)`).toBeTruthy();
-    const r = await runCli(pythonFlawRunArgs(flaw));
+    const r = await runWarm(pythonFlawRunArgs(flaw));
     const doc = r.results!;
     expect(doc, r.stderr.slice(-500)).toBeTruthy();
     const csf = doc.cases.filter((c) => c.id.includes('-CSF-'));

@@ -8,7 +8,7 @@ import pins from './expectations/python-peers.json';
 import { peerEntry } from './helpers/flaw-entry';
 import { installedVersion, peerRow, peerDocRows, versionReport } from './helpers/peer-table';
 import { PYTHON_PEERS } from './helpers/peers';
-import { runCli } from './helpers/run-cli';
+import { runWarm } from './helpers/warm-cli';
 
 for (const peer of PYTHON_PEERS) {
   test(`${peer.id}: pinned outcome of every case, through the proxy`, async ({}, testInfo) => {
@@ -21,7 +21,7 @@ for (const peer of PYTHON_PEERS) {
     const report = versionReport(peer, installed, version);
     testInfo.annotations.push({ type: 'peer version', description: report });
     if (installed !== version) console.log(`${peer.id}: ${report}`);
-    const r = await runCli(['run', ...peer.args, '--only-results']);
+    const r = await runWarm(['run', ...peer.args, '--only-results']);
     const doc = r.results!;
     expect(doc.cases.find((c) => c.requirement.level !== 'INFO' && c.expect === 'accept' && c.id.includes('-POS-0'))?.outcome, 'a positive control').toBe('pass');
     expect(peerEntry(doc), `${report}: its outcomes differ from the pin (a finding: review it, then npx tsx tests/tools/pin-peers.ts ${peer.id})`).toEqual(entry);
