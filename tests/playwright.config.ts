@@ -7,8 +7,9 @@ export default defineConfig({
   testDir: __dirname,
   testMatch: /\.spec\.ts$/,
   fullyParallel: true,
-  // Four CLI runs at a time on two cores: a run waits (grace periods, hung key servers, process
-  // start-up) a good part of its time; with three, a quarter of the CPU stayed idle.
+  // Four runs at a time on two cores: a run waits (grace periods, hung key servers, process
+  // start-up) a good part of its time; with three, a quarter of the CPU stayed idle, and five took
+  // longer than four (9.1 against 7.8 minutes: docs/benchmark.md).
   workers: 4,
   retries: 0,
   timeout: 180_000,
