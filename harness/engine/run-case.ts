@@ -1,5 +1,4 @@
 // Runs one case: the positive control for its path, then the mutated request, then the verdict.
-import { perRun } from './per-run';
 import { authorizationShown } from '../results/redact';
 import { decodeForEvidence } from '../tokens/compact';
 import { renderToken, type CaseDraft, type TokenPlacement } from '../tokens/draft';
@@ -15,6 +14,7 @@ import { combineEndpoints, endpointsOf } from './endpoints';
 import { readBearerChallenge } from './challenge';
 import { controlEvidence, sendControl } from './send-control';
 import { RETRY_INTERVAL_MS, waitOnPurpose } from './deliberate-wait';
+import { perRun } from './per-run';
 
 export type BaselineFn<Path extends string> = (path: Path, ctx: MutationContext, state: RunState) => CaseDraft;
 

@@ -102,15 +102,16 @@ export async function runLifecycleCase<Path extends string>(def: LifecycleCase<P
       // Every request is signed before the first leaves, so a burst really arrives at once.
       const prepared = Array.from({ length: count }, () => request(lc.signWith, lc.randomKid));
       // Concurrent requests are timed as a burst (burst-watchdog.ts), one at a time each on its own.
-      let watchdog = concurrency > 1 ? new BurstWatchdog(answerDeadlineMs(lc, h.state.timeoutMs)) : undefined;
-      const deadlineMs = watchdog ? BurstWatchdog.requestDeadlineMs(answerDeadlineMs(lc, h.state.timeoutMs), concurrency) : answerDeadlineMs(lc, h.state.timeoutMs);
+      const answerMs = answerDeadlineMs(lc, h.state.timeoutMs);
+      let watchdog = concurrency > 1 ? new BurstWatchdog(answerMs) : undefined;
+      const inBurstMs = BurstWatchdog.requestDeadlineMs(answerMs, concurrency);
       const sendOne = async (prep = request(lc.signWith, lc.randomKid)): Promise<void> => {
         const { token, req } = prep;
         evidence.token ??= { raw: token, ...decodeForEvidence(token) };
         evidence.request ??= { method: req.method, url: req.url, headers: req.headers };
         let res;
         try {
-          res = await h.sendToSut(req.method, req.url, req.headers, req.body, watchdog ? deadlineMs : answerDeadlineMs(lc, h.state.timeoutMs), watchdog?.signal);
+          res = await h.sendToSut(req.method, req.url, req.headers, req.body, watchdog ? inBurstMs : answerMs, watchdog?.signal);
           watchdog?.progress();
         } catch (err) {
           if (!isNoAnswer(err)) throw err;
