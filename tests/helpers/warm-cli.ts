@@ -39,7 +39,9 @@ function warmChild(): ChildProcess {
   return (child = c);
 }
 
-/** `s2s-conformance run ...` into a fresh output folder, in this worker's warm process. */
+/** `s2s-conformance run ...` into a fresh output folder, in this worker's warm process. Its stdout
+ *  and stderr are for an assertion's message only: the pipes and the answer travel apart, so the
+ *  last lines of a run may come after its answer (and be lost). */
 export function runWarm(args: string[]): Promise<CliRun> {
   const out = newOutDir(args.join('-').slice(0, 40));
   const run = async (): Promise<CliRun> => {
