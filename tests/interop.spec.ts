@@ -8,7 +8,7 @@ import peers from './expectations/bot-framework-sdk-peers.json';
 import { peerEntry } from './helpers/flaw-entry';
 import { installedVersion, peerRow, peerDocRows, versionReport } from './helpers/peer-table';
 import { NODE_PEERS } from './helpers/peers';
-import { runCli } from './helpers/run-cli';
+import { runWarm } from './helpers/warm-cli';
 
 /** The positive control each profile's peer run must pass. */
 const CONTROL: Partial<Record<string, string>> = { 'bot-framework': 'BF-C2B-POS-001', 'bot-outbound': 'BF-B2O-POS-001' };
@@ -17,7 +17,7 @@ for (const peer of NODE_PEERS) {
   test(`stock ${peer.id} bot: pinned outcome of every case`, async ({}, testInfo) => {
     const installed = installedVersion(peer);
     testInfo.annotations.push({ type: 'peer version', description: versionReport(peer, installed, undefined) });
-    const r = await runCli(['run', ...peer.args]);
+    const r = await runWarm(['run', ...peer.args]);
     const doc = r.results!;
     expect(doc.cases.filter((c) => c.id === CONTROL[peer.profile])[0].outcome).toBe('pass');
     // Every outcome as pinned, egress included: the preload refuses and records every connection

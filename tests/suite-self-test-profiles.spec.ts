@@ -11,7 +11,7 @@ import s2s from './expectations/s2s-flaws.json';
 import s2sClient from './expectations/s2s-client-flaws.json';
 import botOutbound from './expectations/bot-outbound-flaws.json';
 import { alsoEndpointArgs, entryDifferences, flawEntry, flawRunArgs, S2S_REFERENCE_ALSO_ENDPOINTS, type FlawEntry } from './helpers/flaw-entry';
-import { REPO, runCli } from './helpers/run-cli';
+import { REPO } from './helpers/run-cli';
 import { runWarm } from './helpers/warm-cli';
 
 interface FlawSet {
@@ -74,7 +74,7 @@ for (const set of SETS) {
       // sharepoint-s2s: with the reference's legacy endpoints listed, as the flaw runs below. On the
       // in-process engine (--only-results), as the flaw runs: the Playwright engine is held to the same
       // outcomes on bot-framework (suite-self-test.spec.ts) and runs its reports' tests.
-      const r = await runCli(['run', '--profile', profile, '--workers', '1', '--only-results', ...alsoEndpointArgs(profile)]);
+      const r = await runWarm(['run', '--profile', profile, '--workers', '1', '--only-results', ...alsoEndpointArgs(profile)]);
       expect(r.code).toBe(0);
       expect(r.results!.summary.pass).toBe(CATALOGS[profile].length);
       expect(r.results!.summary.robustness).toEqual({ fail: 0, warn: 0 });

@@ -1,5 +1,5 @@
-// The runs whose outcomes are pinned (the flawed, conformant-variant and Python reference SUTs, the
-// Python and Java peers) in a warm s2s-conformance process (./warm-cli-child.cjs), one per test
+// The runs whose outcomes are pinned (the reference, flawed and conformant-variant SUTs of the
+// profile self-tests, the Python flaws, the SDK, Python and Java peers) in a warm s2s-conformance process (./warm-cli-child.cjs), one per test
 // worker and one run at a time, instead of a new CLI process each: the same main(argv) and the same
 // results.json, at half the harness's CPU (it loads and compiles the harness once). Each run is a
 // whole run: its own fakes, keys, SUT processes and output folder; what a runner keeps between cases
