@@ -8,7 +8,6 @@
 // judge the control's own exchange (its token request, its bearer's bytes) need only that exchange.
 // The profile's own runner: its spec file hands it to the engine (defineOutboundSuite), which does
 // not import it; the case's spec types stay in harness/engine/outbound-spec.ts, for the case model.
-import { perRun } from '../../harness/engine/per-run';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { baseline as botBaseline } from '../bot-framework/facts';
 import type { ClockState } from '../../harness/run/sut-clock';
@@ -27,6 +26,7 @@ import { renderRequest } from '../../harness/engine/run-case';
 import { verdictOfFinding } from '../../harness/engine/finding-verdict';
 import { CONTROL_WORDING, positiveControlVerdict, type ControlWording } from '../../harness/engine/positive-control';
 import { waitOnPurpose } from '../../harness/engine/deliberate-wait';
+import { perRun } from '../../harness/engine/per-run';
 
 // The case's spec and context types, for the catalog and the tests that import them from here.
 export type { Bearer, Exchange, OutboundCaseSpec, OutboundContext, ReplyHit, SendOptions, StsRequest } from '../../harness/engine/outbound-spec';

@@ -5,8 +5,8 @@
 // for app+user cases, the plain app+user one with an outer token carrying such an actor), a case
 // proves nothing and is `inconclusive`. The profile's own runner: its spec file hands it to the
 // engine (defineClientSuite), which does not import it.
-import { perRun } from '../../harness/engine/per-run';
 import { caseFilter, oneShotTimeoutMs, type RunView } from '../../harness/engine/run-view';
+import { perRun } from '../../harness/engine/per-run';
 import { authorityOf, CLIENT_ID, ISSUER_ID, scenarioEnv, scenarioNamed, scenarioTarget, sitePath, USER, type ClientScenario } from './facts';
 import { oneShotProblem, type OneShotResult } from '../../harness/sut/one-shot';
 import { authorizationShown } from '../../harness/results/redact';

@@ -32,11 +32,14 @@ export function runCli(args: string[], opts: { out?: string; cwd?: string; onSta
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     opts.onStart?.(child);
-    child.on('exit', (code) => {
-      const file = path.join(out, 'results.json');
-      resolve({ code, stdout, stderr, out, results: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ResultsDoc) : undefined });
-    });
+    child.on('exit', (code) => resolve(cliRunOf(code, stdout, stderr, out)));
   });
+}
+
+/** What a run left: its exit code and output, and the results.json it wrote in `out`, if any. */
+export function cliRunOf(code: number | null, stdout: string, stderr: string, out: string): CliRun {
+  const file = path.join(out, 'results.json');
+  return { code, stdout, stderr, out, results: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ResultsDoc) : undefined };
 }
 
 

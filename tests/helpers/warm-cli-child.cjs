@@ -11,7 +11,7 @@ let running = false;
 // CLI's is on SIGTERM (its SUT processes stopped, its results kept), then this process ends.
 process.on('disconnect', () => (running ? process.kill(process.pid, 'SIGTERM') : process.exit(0)));
 
-process.on('message', async ({ id, argv }) => {
+process.on('message', async ({ argv }) => {
   let code;
   running = true;
   try {
@@ -20,10 +20,11 @@ process.on('message', async ({ id, argv }) => {
     console.error(`s2s-conformance: internal error: ${err && err.stack ? err.stack : err}`);
     code = 3;
   }
-  // The run's output lines are flushed before the answer, so the parent has them all.
+  // The run's output lines are handed to the pipes before the answer is sent (the parent may still
+  // read the answer first: they travel apart).
   await new Promise((resolve) => process.stdout.write('', resolve));
   await new Promise((resolve) => process.stderr.write('', resolve));
   running = false;
   if (!process.connected) process.exit(code);
-  process.send({ id, code });
+  process.send({ code });
 });

@@ -1,15 +1,14 @@
 // The runs whose outcomes are pinned (the reference, flawed and conformant-variant SUTs of the
-// profile self-tests, the Python flaws, the SDK, Python and Java peers) in a warm s2s-conformance process (./warm-cli-child.cjs), one per test
-// worker and one run at a time, instead of a new CLI process each: the same main(argv) and the same
+// profile self-tests, the Python flaws, the SDK, Python and Java peers) in a warm s2s-conformance
+// process (./warm-cli-child.cjs), one per test worker and one run at a time, instead of a new CLI
+// process each: the same main(argv) and the same
 // results.json, at half the harness's CPU (it loads and compiles the harness once). Each run is a
 // whole run: its own fakes, keys, SUT processes and output folder; what a runner keeps between cases
 // is kept per run (harness/engine/per-run.ts), which the pinned outcomes hold to. The CLI itself,
 // as a user starts it, is tested by the other spec files (run-cli.ts).
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ResultsDoc } from '../../harness/results/results-file';
-import { newOutDir, REPO, type CliRun } from './run-cli';
+import { cliRunOf, newOutDir, REPO, type CliRun } from './run-cli';
 
 interface Pending {
   resolve: (code: number | null) => void;
@@ -20,7 +19,6 @@ interface Pending {
 let child: ChildProcess | undefined;
 let pending: Pending | undefined;
 let queue: Promise<unknown> = Promise.resolve();
-let nextId = 0;
 
 function warmChild(): ChildProcess {
   if (child && child.exitCode === null && !child.killed) return child;
@@ -49,11 +47,10 @@ export function runWarm(args: string[]): Promise<CliRun> {
     const code = await new Promise<number | null>((resolve) => {
       p.resolve = resolve;
       pending = p;
-      warmChild().send({ id: nextId++, argv: [...args, '--out', out] });
+      warmChild().send({ argv: [...args, '--out', out] });
     });
     pending = undefined;
-    const file = path.join(out, 'results.json');
-    return { code, stdout: p.stdout.join(''), stderr: p.stderr.join(''), out, results: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ResultsDoc) : undefined };
+    return cliRunOf(code, p.stdout.join(''), p.stderr.join(''), out);
   };
   const result = queue.then(run);
   queue = result.catch(() => undefined);
