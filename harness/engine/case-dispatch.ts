@@ -33,11 +33,11 @@ export function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient,
     case 'inbound':
       return runCase(def, h, s.baseline);
     case 'lifecycle':
-      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h.forKeyLifecycle(keyLifecycleWorldOf(def)), s.baseline);
+      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h.inSharedWorld(keyLifecycleWorldOf(def)), s.baseline);
     case 'client':
       return (s.client ?? missing('client-role runner', def))(def, h);
     case 'outbound':
-      return (s.outbound ?? missing('bot-outbound runner', def))(def, h);
+      return (s.outbound ?? missing('bot-outbound runner', def))(def, h.inSharedWorld(sharedWorldOf(def)));
     default:
       return unhandled(def);
   }
@@ -68,7 +68,7 @@ export async function runAndRedact<Path extends string>(def: CaseDef<Path>, h: H
 }
 
 /** A key-lifecycle case that moves its SUT's clock and breaks its key server: these run one at a
- *  time in catalog order, on their world's SUT when the run gives them worlds (RunState.keyLifecycleWorlds). */
+ *  time in catalog order, on their world's SUT when the run gives them worlds (RunState.sharedWorlds). */
 export const movesTheClock = (def: CaseDef): def is LifecycleCase => def.kind === 'lifecycle' && !def.coldStart;
 
 /** The world a clock-moving key-lifecycle case runs in, when the run gives them worlds of their own:
@@ -80,9 +80,22 @@ export const keyLifecycleWorldOf = (def: LifecycleCase): string => (def.lifecycl
 /** The key-lifecycle worlds a run of these cases needs. */
 export const keyLifecycleWorldsOf = (cases: CaseDef[]): string[] => [...new Set(cases.filter(movesTheClock).map(keyLifecycleWorldOf))];
 
-/** Where a case runs: side by side with the others, or after them one at a time in catalog order
- *  (key-lifecycle cases move the SUT's clock and break its key server, unless the run gives them
- *  worlds of their own; bot-outbound's share the bot's token cache). */
+/** The world started with the run that a case runs in, one at a time with the others naming it, in
+ *  catalog order (RunState.sharedWorlds): a clock-moving key-lifecycle case's, or the world a
+ *  bot-outbound case names (OutboundCaseSpec.world: a bot of its own, so that its waits overlap the
+ *  other cases'). Undefined: the case runs on the run's SUT (or in a cold-start world of its own). */
+export function sharedWorldOf(def: CaseDef): string | undefined {
+  if (movesTheClock(def)) return keyLifecycleWorldOf(def);
+  if (def.kind === 'outbound' && def.outbound.world) return `bot-outbound-${def.outbound.world}`;
+  return undefined;
+}
+
+/** The shared worlds a run of these cases needs, in the order their first case comes. */
+export const sharedWorldsOf = (cases: CaseDef[]): string[] => [...new Set(cases.map(sharedWorldOf).filter((w): w is string => w !== undefined))];
+
+/** Where a case runs: side by side with the others, or one at a time in catalog order (key-lifecycle
+ *  cases move the SUT's clock and break its key server: after the others, unless the run gives them
+ *  worlds of their own; bot-outbound's share the bot's token cache, in its world or on the run's bot). */
 export const runsAfterTheOthers = (def: CaseDef): boolean => movesTheClock(def) || def.kind === 'outbound';
 
 /** A case in a world of its own (a fresh SUT against fakes already in a fault): started first, so

@@ -16,26 +16,27 @@ export class HarnessClient {
   readonly state: RunState;
   private consecutiveTimeouts = 0;
 
-  private readonly keyLifecycleClients = new Map<string, HarnessClient>();
+  private readonly sharedWorldClients = new Map<string, HarnessClient>();
 
   constructor(state: RunState = readRunState()) {
     this.state = state;
   }
 
-  /** The client a clock-moving key-lifecycle case uses: its world's (RunState.keyLifecycleWorlds:
-   *  its control, fakes and SUT), else this one. One per world and client, so that its count of
-   *  timeouts lasts from case to case as that world's cases run one after another. */
-  forKeyLifecycle(world: string): HarnessClient {
-    const w = this.state.keyLifecycleWorlds?.[world];
-    if (!w) return this;
-    let client = this.keyLifecycleClients.get(world);
-    if (!client) this.keyLifecycleClients.set(world, (client = this.inWorld(w)));
+  /** The client of a case that runs in a shared world (case-dispatch.ts's sharedWorldOf): that
+   *  world's (RunState.sharedWorlds: its control, fakes and SUT), else (no such world in the run, or
+   *  none named) this one. One per world and client, so that its count of timeouts lasts from case
+   *  to case as that world's cases run one after another. */
+  inSharedWorld(world: string | undefined): HarnessClient {
+    const w = world === undefined ? undefined : this.state.sharedWorlds?.[world];
+    if (!w || world === undefined) return this;
+    let client = this.sharedWorldClients.get(world);
+    if (!client) this.sharedWorldClients.set(world, (client = this.inWorld(w, world)));
     return client;
   }
 
   /** A client of another world of the run (its control, fakes and SUT); worlds are still asked of the run's control. */
-  inWorld(w: { control: string; urls: Record<string, string>; sutUrl: string }): HarnessClient {
-    return new HarnessClient({ ...this.state, urls: { ...this.state.urls, ...w.urls, control: w.control }, sutUrl: w.sutUrl, sutEndpoints: undefined, keyLifecycleWorlds: undefined, worldsControl: this.state.worldsControl ?? this.state.urls.control });
+  inWorld(w: { control: string; urls: Record<string, string>; sutUrl: string }, name?: string): HarnessClient {
+    return new HarnessClient({ ...this.state, urls: { ...this.state.urls, ...w.urls, control: w.control }, sutUrl: w.sutUrl, sutEndpoints: undefined, sharedWorlds: undefined, worldsControl: this.state.worldsControl ?? this.state.urls.control, world: name });
   }
 
   async control<T>(path: string): Promise<T> {

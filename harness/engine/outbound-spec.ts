@@ -87,5 +87,13 @@ export interface OutboundContext {
 export interface OutboundCaseSpec {
   /** Judged on the positive control's own exchange: needs that exchange, not its success. */
   onControl?: boolean;
+  /** The world it runs in when the run can start one (a --sut command): a bot of its own against
+   *  fakes of its own, started with the run, its own positive control sent first; the cases naming
+   *  the same world share that bot, one at a time in catalog order, and the worlds run side by side
+   *  with the run's bot, so that their waits (a reply that must not come, an STS fault, a
+   *  short-lived token) overlap. Such a case needs nothing of the cases before it in the catalog
+   *  but those of its world. Without a command (--target) it runs on the run's bot, in catalog order
+   *  with the others. */
+  world?: string;
   run(ctx: OutboundContext): Promise<CheckFinding>;
 }

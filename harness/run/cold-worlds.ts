@@ -5,12 +5,14 @@
 // (its own port, its own contract environment, its own log file), so the SUT's first key fetch meets
 // the fault. No clock is moved, so this judges a SUT in any language. The worker talks to the
 // world's own control server (its request log, its SUT's state, its key set), then asks for it to be
-// stopped, and gets the world's SUT log and egress back as the case's evidence.
+// stopped, and gets the world's SUT log and egress back as the case's evidence (the egress counted in
+// the run's too). The same class starts the worlds shared by cases that run one at a time on a SUT of
+// their own (startSharedWorld: the key-lifecycle ones, bot-outbound's that name a world).
 //
 // Control API of the run (harness/servers/control.ts's server):
 //   POST /world {name, lifecycle}   -> {id, control, urls, sutUrl, sutStartError?}  (409 {reason} when the run cannot start one)
 //   DELETE /world/<id>              -> {sutLog: string[], egress: object[]}
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestCa } from '../ca/test-ca';
 import type { SigningKey } from '../keys/signing-keys';
@@ -24,6 +26,7 @@ import { WORLDS } from '../../profiles/registry';
 import type { RunConfig } from './config';
 import { SutClock } from './sut-clock';
 import { startWorldControl, worldSutEnv } from './world-sut';
+import { egressLogIn } from './run-status';
 
 /** Lines of the SUT's log a case's evidence keeps. */
 const LOG_LINES = 40;
@@ -76,10 +79,11 @@ export class ColdWorlds {
     });
   }
 
-  /** A world for clock-moving key-lifecycle cases (`worlds/<name>/`): a healthy one, its own SUT
+  /** A world started with the run for the cases that share it (`worlds/<name>/`, RunState.sharedWorlds:
+   *  the clock-moving key-lifecycle cases, bot-outbound's that name one): a healthy one, its own SUT
    *  process beside the run's, so that those cases overlap the others instead of following them. Its
    *  SUT's egress goes to `egressLog` (the run's: results.json counts it as the run's). */
-  startKeyLifecycleWorld(name: string, egressLog: string): Promise<ColdWorld> {
+  startSharedWorld(name: string, egressLog: string): Promise<ColdWorld> {
     return this.tracked(this.start(name, {}, { id: name, egressLog }));
   }
 
@@ -143,7 +147,11 @@ export class ColdWorlds {
     if (!world) return undefined;
     this.running.delete(id);
     await world.stop();
-    return { sutLog: readLines(world.sutLog).slice(-LOG_LINES), egress: readLines(world.egressLog).flatMap((l) => parsed(l)) };
+    const egress = readLines(world.egressLog);
+    // The run's egress (results.json) counts every world's: a SUT that reaches out does so in any world.
+    const runEgress = egressLogIn(this.run.outDir);
+    if (egress.length && path.resolve(world.egressLog) !== path.resolve(runEgress)) appendFileSync(runEgress, `${egress.join('\n')}\n`);
+    return { sutLog: readLines(world.sutLog).slice(-LOG_LINES), egress: egress.flatMap((l) => parsed(l)) };
   }
 
   /** Stops every world still running (the run's end). */

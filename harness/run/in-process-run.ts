@@ -4,12 +4,13 @@
 // (a test, its fixtures, its output folder, its worker's start) and its start-up, which were most of
 // a run's time. Cases run side by side in `lanes` (each with its own harness client, as a Playwright
 // worker has); the key-lifecycle cases one at a time beside them in a world of their own (else after
-// them, on the run's SUT), and bot-outbound's cases one at a time after them, in catalog order.
+// them, on the run's SUT); bot-outbound's cases one at a time in catalog order, on the run's bot and
+// in the worlds they name, beside each other.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
-import { extraTimeoutMs, keyLifecycleWorldOf, keyLifecycleWorldsOf, movesTheClock, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld } from '../engine/case-dispatch';
-import type { CaseDef, CaseResult, LifecycleCase } from '../engine/case-model';
+import { extraTimeoutMs, movesTheClock, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld, sharedWorldOf, sharedWorldsOf } from '../engine/case-dispatch';
+import type { CaseDef, CaseResult } from '../engine/case-model';
 import { errorResult } from '../engine/case-identity';
 import { deliberateWaitMs } from '../engine/deliberate-wait';
 import { forgetHistories } from '../engine/lifecycle-history';
@@ -44,7 +45,7 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
     let started: StartedRun | undefined;
     let harnessError: string | undefined;
     try {
-      started = await startRun(run, console.log, { keyLifecycleWorlds: keyLifecycleWorldsOf(selected) });
+      started = await startRun(run, console.log, { sharedWorlds: sharedWorldsOf(selected) });
       // For the benchmark, as the Playwright global setup writes it (and, below, what the cases waited on purpose).
       const timings = { ...started.timings, ready_at_ms: Date.now() };
       const timingsFile = path.join(run.outDir, '.run', 'timings.json');
@@ -59,19 +60,27 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
         results.set(def.id, r);
         lines.caseDone(r);
       };
-      const worlds = selected.filter(runsInItsOwnWorld);
+      const worlds = selected.filter((d) => runsInItsOwnWorld(d));
       const side = selected.filter((d) => !runsAfterTheOthers(d) && !runsInItsOwnWorld(d));
-      // The key-lifecycle cases in worlds of their own when the run has them, else after the others.
-      const klc: LifecycleCase[] = state.keyLifecycleWorlds ? selected.filter(movesTheClock) : [];
-      const after = selected.filter((d) => runsAfterTheOthers(d) && !klc.includes(d as LifecycleCase));
-      // Each key-lifecycle world's cases one at a time, in catalog order; the worlds side by side.
-      const klcLanes = keyLifecycleWorldsOf(klc).map((w) => klc.filter((d) => keyLifecycleWorldOf(d) === w));
+      // The cases of the shared worlds (the key-lifecycle ones, bot-outbound's that name one) in
+      // those worlds when the run has them; else on the run's SUT, the key-lifecycle ones after the others.
+      const inShared = state.sharedWorlds ? selected.filter((d) => sharedWorldOf(d) !== undefined) : [];
+      const after = selected.filter((d) => movesTheClock(d) && !inShared.includes(d));
+      // bot-outbound's cases on the run's bot, one at a time in catalog order (a bot-outbound run has no other kind).
+      const onTheBot = selected.filter((d) => d.kind === 'outbound' && !inShared.includes(d));
+      // Each shared world's cases one at a time, in catalog order; the worlds side by side.
+      const sharedLanes = sharedWorldsOf(inShared).map((w) => inShared.filter((d) => sharedWorldOf(d) === w));
       // The cases in worlds of their own overlap each other and the rest, as many at once as the
-      // lanes: each world is its own SUT process against its own fakes. The key-lifecycle cases,
-      // in their world, go one at a time beside them.
+      // lanes: each world is its own SUT process against its own fakes. The shared worlds' cases go
+      // one at a time in each, beside them.
       const client = () => new HarnessClient(state);
       const going = () => !interrupted;
-      await Promise.all([pool(worlds, lanes, client, going, runOne), pool(side, lanes, client, going, runOne), ...klcLanes.map((cases) => pool(cases, 1, client, going, runOne))]);
+      await Promise.all([
+        pool(worlds, lanes, client, going, runOne),
+        pool(side, lanes, client, going, runOne),
+        pool(onTheBot, 1, client, going, runOne),
+        ...sharedLanes.map((cases) => pool(cases, 1, client, going, runOne)),
+      ]);
       const h = client();
       for (const def of after) if (!interrupted) await runOne(def, h);
       writeFileSync(timingsFile, JSON.stringify({ ...timings, cases_done_at_ms: Date.now(), deliberate_wait_ms: deliberateWaitMs() - waitedBefore }));

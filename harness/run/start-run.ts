@@ -19,7 +19,7 @@ import { egressLogIn, proxyFileIn, sutLogIn } from './run-status';
 import { SutClock } from './sut-clock';
 import { startWorldControl, worldSutEnv } from './world-sut';
 import { ColdWorlds, coldStartUnavailable } from './cold-worlds';
-import type { KeyLifecycleWorld, RunState } from './state';
+import type { SharedWorld, RunState } from './state';
 import type { ColdWorld } from '../servers/control';
 
 /** Enough distinct RSA pairs for any profile: the CAs, TLS certificates and up to 16 signing keys (bot-framework). */
@@ -37,8 +37,8 @@ export interface StartedRun {
 }
 
 export interface StartOptions {
-  /** The worlds of the clock-moving key-lifecycle cases to start (each a SUT process of its own), when the run can. */
-  keyLifecycleWorlds?: string[];
+  /** The shared worlds to start (each a SUT process of its own: case-dispatch.ts's sharedWorldsOf), when the run can. */
+  sharedWorlds?: string[];
 }
 
 export async function startRun(run: RunConfig, say: (line: string) => void = console.log, opts: StartOptions = {}): Promise<StartedRun> {
@@ -72,7 +72,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
 
     let sutState: () => SutState = () => ({ status: 'external' });
     let coldWorlds: ColdWorlds | undefined;
-    let lifecycleWorlds: Array<Promise<[string, ColdWorld]>> = [];
+    let sharedWorlds: Array<Promise<[string, ColdWorld]>> = [];
     const clock = new SutClock(path.join(run.outDir, '.run', 'sut-clock-offset-ms'));
     const { control, server: controlServer } = await startWorldControl(log, world, () => sutState(), clock, cleanups);
     lap('fakes_ms');
@@ -97,11 +97,11 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       });
       cleanups.push(() => runner.settle());
     } else if (run.sut) {
-      // The key-lifecycle cases' world starts beside the run's SUT (coldStartUnavailable is undefined with --sut).
+      // The shared worlds start beside the run's SUT (coldStartUnavailable is undefined with --sut).
       coldWorlds = new ColdWorlds(run, { ca, caPemPath, caTrustStorePath, appPassword, keys: world.keys });
       cleanups.push(() => coldWorlds!.closeAll());
-      lifecycleWorlds = (opts.keyLifecycleWorlds ?? []).map((name) => coldWorlds!.startKeyLifecycleWorld(name, egressLog).then((w): [string, ColdWorld] => [name, w]));
-      for (const w of lifecycleWorlds) w.catch(() => undefined); // read below; the run's own SUT may fail first
+      sharedWorlds = (opts.sharedWorlds ?? []).map((name) => coldWorlds!.startSharedWorld(name, egressLog).then((w): [string, ColdWorld] => [name, w]));
+      for (const w of sharedWorlds) w.catch(() => undefined); // read below; the run's own SUT may fail first
       const sut = await launchSut({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLogIn(run.outDir), startupTimeoutMs: run.startupTimeoutMs }).finally(() => reserved?.release());
       sutState = sut.state;
       cleanups.push(() => sut.stop());
@@ -119,7 +119,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
     const unavailable = coldStartUnavailable(run, client);
     if (coldWorlds && !unavailable) coldWorlds.addRoutes(control);
     else control.on('POST', /^\/world$/, () => ({ status: 409, body: { reason: unavailable ?? 'no SUT command to start a world\'s SUT with' } }));
-    const keyLifecycleWorlds = lifecycleWorlds.length ? await keyLifecycleWorldsOrWhy(lifecycleWorlds, say) : undefined;
+    const startedWorlds = sharedWorlds.length ? await sharedWorldsOrWhy(sharedWorlds, say) : undefined;
 
     const sutUrl = target ? target.href : client ? `${world.urls.resource}${run.endpoint}` : `http://127.0.0.1:${port}${run.endpoint}`;
     const state: RunState = {
@@ -132,7 +132,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       keys: world.keys,
       appPassword,
       timeoutMs: run.timeoutMs,
-      ...(keyLifecycleWorlds ? { keyLifecycleWorlds } : {}),
+      ...(startedWorlds ? { sharedWorlds: startedWorlds } : {}),
     };
     return { state, log, sutState: () => sutState(), stop, timings };
   } catch (err) {
@@ -141,15 +141,15 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
   }
 }
 
-/** The key-lifecycle cases' worlds, or (one's SUT did not start: a SUT that cannot run twice at
- *  once) none, said why: those cases then run on the run's SUT after the others, as with --target. */
-async function keyLifecycleWorldsOrWhy(starting: Array<Promise<[string, ColdWorld]>>, say: (line: string) => void): Promise<Record<string, KeyLifecycleWorld> | undefined> {
+/** The shared worlds, or (one's SUT did not start: a SUT that cannot run twice at once) none, said
+ *  why: those cases then run on the run's SUT (the key-lifecycle ones after the others), as with --target. */
+async function sharedWorldsOrWhy(starting: Array<Promise<[string, ColdWorld]>>, say: (line: string) => void): Promise<Record<string, SharedWorld> | undefined> {
   const why = (reason: string) => {
-    say(`s2s-conformance: the key-lifecycle cases run on the run's SUT after the other cases: another SUT process for them did not start (${reason})`);
+    say(`s2s-conformance: the cases of the shared worlds (${starting.length}) run on the run's SUT, the key-lifecycle ones after the other cases: another SUT process for them did not start (${reason})`);
     return undefined;
   };
   try {
-    const worlds: Record<string, KeyLifecycleWorld> = {};
+    const worlds: Record<string, SharedWorld> = {};
     for (const [name, w] of await Promise.all(starting)) {
       if (w.sutStartError) return why(w.sutStartError);
       worlds[name] = { control: w.control, urls: w.urls, sutUrl: w.sutUrl };

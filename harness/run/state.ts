@@ -16,17 +16,20 @@ export interface RunState {
   /** The run's secret (the bot's app password): never written to any report. */
   appPassword: string;
   timeoutMs: number;
-  /** Where the clock-moving key-lifecycle cases run, by world name (engine/case-dispatch.ts's
-   *  keyLifecycleWorldOf): worlds of their own, each with its own SUT process started from --sut
-   *  beside the run's, so they overlap the other cases and each other. Absent (--target, or such a
-   *  SUT did not start): on the run's SUT, after the other cases. */
-  keyLifecycleWorlds?: Record<string, KeyLifecycleWorld>;
+  /** The worlds started with the run, by name (engine/case-dispatch.ts's sharedWorldOf), for the
+   *  cases that run one at a time on a SUT of their own: the clock-moving key-lifecycle cases, and
+   *  bot-outbound's cases that name a world. Each has its own SUT process started from --sut beside
+   *  the run's, so its cases overlap the others. Absent (--target, or such a SUT did not start):
+   *  those cases run on the run's SUT (the key-lifecycle ones after the other cases). */
+  sharedWorlds?: Record<string, SharedWorld>;
   /** Where a case asks for a world of its own (the run's control API), when its client is another
    *  world's (HarnessClient.inWorld). Absent: `urls.control`. */
   worldsControl?: string;
+  /** The shared world this client's state is of (HarnessClient.inSharedWorld), by name: said in its cases' evidence. */
+  world?: string;
 }
 
-export interface KeyLifecycleWorld {
+export interface SharedWorld {
   /** The world's own control server (its request log, its SUT's state and clock, its key set). */
   control: string;
   /** The world's fakes by name. */

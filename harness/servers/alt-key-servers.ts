@@ -1,20 +1,15 @@
 // The two key servers the jwks_uri faults point at: one over plain HTTP, one whose certificate no
 // trusted CA issued. Both serve every key a profile might rotate in, so a SUT that trusts them
 // accepts a token signed by a key found there (the finding).
-import { createTestCa, type TestCa } from '../ca/test-ca';
+import { untrustedCa } from '../ca/untrusted-ca';
 import type { PublicJwk } from '../keys/signing-keys';
 import type { KeySetLifecycle } from './key-lifecycle';
 import { listen, type RunningServer } from './listen';
 import { Router, type HitLog } from './router';
 
-// One untrusted CA per process: every world (the run's, each cold-start world) needs the same kind of
-// certificate, and a new CA and certificate cost two RSA pairs, generated synchronously once the
-// run's prepared pairs run out.
-let untrustedCa: TestCa | undefined;
-
 export async function startAltKeyServers(log: HitLog, keys: () => PublicJwk[], hostNames: string[], lifecycles: KeySetLifecycle[]): Promise<RunningServer[]> {
   const serve = (router: Router) => router.on('GET', /\/keys$/, () => ({ status: 200, body: { keys: keys() } }));
-  const untrustedCert = (untrustedCa ??= createTestCa('an untrusted CA')).issueServerCert(['127.0.0.1', 'localhost', ...hostNames]);
+  const untrustedCert = untrustedCa().issueServerCert(['127.0.0.1', 'localhost', ...hostNames]);
   const [plain, untrusted] = await Promise.all([
     listen(serve(new Router('plain-http-keys', log, 'http'))),
     listen(serve(new Router('untrusted-tls-keys', log, 'https')), { certPem: untrustedCert.certPem, keyPem: untrustedCert.keyPem }),

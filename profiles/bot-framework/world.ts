@@ -4,7 +4,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { startAltKeyServers } from '../../harness/servers/alt-key-servers';
 import { KeySetLifecycle } from '../../harness/servers/key-lifecycle';
 import { createSigningKeys } from '../../harness/keys/signing-keys';
-import { createTestCa } from '../../harness/ca/test-ca';
+import { untrustedCa } from '../../harness/ca/untrusted-ca';
 import { addAttackerRoutes } from '../../harness/servers/attacker';
 import { addConnectorRoutes } from '../../harness/servers/connector';
 import { addKeyServerRoutes } from '../../harness/servers/key-server';
@@ -112,11 +112,11 @@ export async function startBotFrameworkWorld({ ca, log, secret: appPassword, key
   addConnectorRoutes(plainConnectorRouter, { verifyBearer });
   const untrustedConnectorRouter = new Router('untrusted-connector', log, 'https');
   addConnectorRoutes(untrustedConnectorRouter, { verifyBearer });
-  const untrustedCa = opts.outbound ? createTestCa('an untrusted CA') : undefined;
-  const untrustedCert = untrustedCa?.issueServerCert(['127.0.0.1', 'localhost']);
+  const untrusted = opts.outbound ? untrustedCa() : undefined;
+  const untrustedCert = untrusted?.issueServerCert(['127.0.0.1', 'localhost']);
   // For BF-B2O-TLS-003 the front (the STS, and the Connector with it) presents this one: the right
   // names, an untrusted issuer.
-  const untrustedFrontCert = untrustedCa?.issueServerCert(['127.0.0.1', 'localhost', ...ROUTED_HOSTS]);
+  const untrustedFrontCert = untrusted?.issueServerCert(['127.0.0.1', 'localhost', ...ROUTED_HOSTS]);
 
   const [front, emulator, attacker, plainConnector, untrustedConnector] = await Promise.all([
     // bot-outbound: the front also takes cleartext, so a token request sent in the clear (the client

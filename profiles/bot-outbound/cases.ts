@@ -31,7 +31,7 @@ export function botOutboundCases(): OutboundCase[] {
     why: x.why,
     mutations: [],
     ...(x.isControl ? { isControl: true } : {}),
-    outbound: { run: x.run, ...(x.onControl ? { onControl: true } : {}) },
+    outbound: { run: x.run, ...(x.onControl ? { onControl: true } : {}), ...(x.world ? { world: x.world } : {}) },
     ...(x.cwe ? { cwe: x.cwe } : {}),
   }));
 }

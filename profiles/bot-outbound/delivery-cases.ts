@@ -1,10 +1,17 @@
 // bot-outbound, second part of the catalog (after ./token-cases.ts): where the bearer must never go
 // (a redirect, a decoy serviceUrl, plain HTTP, an untrusted certificate) and how the bot lives through
-// a failing STS. Ids are public: never renumber.
+// a failing STS. Each needs nothing of the cases before it but a token the bot fetched, and mostly
+// waits (for a reply that must not come, on a failing STS): they run in three worlds of their own
+// (a bot each, beside the run's) where the run can start them. Ids are public: never renumber.
 import { entryLocation, located } from '../../harness/engine/catalog-location';
 import { B2C, bad, clockToExpiry, connectorReply, describeReply, FACT, moot, noBearerAt, ok, SLOW_STS_MS, stsFault, type Spec } from './judging';
 
-/** In catalog order: the cases run one at a time in this order. */
+/** The worlds these cases run in (OutboundCaseSpec.world): about 2.5-3.5 s of cases each. */
+const WHERE_IT_GOES = 'where-the-bearer-goes';
+const STS_ERRORS = 'sts-errors';
+const SLOW_OR_UNTRUSTED_STS = 'slow-or-untrusted-sts';
+
+/** In catalog order (the order they run in on the run's bot, without worlds of their own). */
 export function deliveryCases(): Spec[] {
   const entries: Spec[] = [
     {
@@ -14,6 +21,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-B2C-13'],
       section: B2C('Step 3, NOTE'),
       expect: 'reject',
+      world: WHERE_IT_GOES,
       why: 'The token works like a password and must go to the Connector only. An HTTP client that follows a cross-origin redirect with the Authorization header hands it to whoever the Location names (the class of CVE-2022-0155 in follow-redirects). Following it without the header is allowed.',
       cwe: ['CWE-522', 'CWE-601'],
       run: async (ctx) => noBearerAt(await ctx.send({ conversationPrefix: 'redirect-' }), 'attacker', 'the decoy (the redirect\'s target)'),
@@ -25,6 +33,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-B2C-13', 'BF-CUR-10'],
       section: `${B2C('Step 3, NOTE')}; ${FACT('serviceurl claim')}`,
       expect: 'reject',
+      world: WHERE_IT_GOES,
       why: 'The token binds the activity to the Connector it came from (serviceurl); a replayed token with another serviceUrl must not make the bot send its Connector token there.',
       cwe: ['CWE-522', 'CWE-345'],
       run: async (ctx) => noBearerAt(await ctx.send({ serviceUrl: (u) => `${u.attacker}/`, claimServiceUrl: (u) => `${u.front}/` }), 'attacker', 'the decoy'),
@@ -36,6 +45,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-B2C-14', 'BF-GEN-01'],
       section: B2C('Step 3, NOTE'),
       expect: 'reject',
+      world: WHERE_IT_GOES,
       why: 'The bot must never send its Connector token over an unencrypted connection, whatever the activity (or the channel) names as its service URL.',
       cwe: ['CWE-319'],
       run: async (ctx) => noBearerAt(await ctx.send({ serviceUrl: (u) => `${u['plain-connector']}/` }), 'plain-connector', 'the plain-HTTP Connector'),
@@ -47,6 +57,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-GEN-03', 'BF-B2C-13'],
       section: 'Authentication technologies, item 1 (TLS); Bot -> Connector, Step 3, NOTE',
       expect: 'reject',
+      world: WHERE_IT_GOES,
       why: 'A bot that does not check the Connector\'s certificate sends its token to whoever answers for the name. The server\'s certificate comes from a CA that is not in NODE_EXTRA_CA_CERTS; the handshake must fail, so the server must record nothing.',
       cwe: ['CWE-295'],
       run: async (ctx) => noBearerAt(await ctx.send({ serviceUrl: (u) => `${u['untrusted-connector']}/` }), 'untrusted-connector', 'the untrusted-certificate Connector'),
@@ -58,6 +69,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-B2C-01', 'BF-B2C-12'],
       section: B2C('Steps 1-3'),
       expect: 'accept',
+      world: STS_ERRORS,
       why: 'Without a token there is no authenticated call: the bot must not call the Connector with no token or an expired one, nor crash; the failure is that reply\'s alone. (Recovering after a 500 is ROB-005.)',
       run: stsFault({ kind: 'status', status: 500 }, 'answered 500', 'during'),
     },
@@ -68,6 +80,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-B2C-01'],
       section: B2C('Step 1'),
       expect: 'accept',
+      world: STS_ERRORS,
       why: 'One failed token request should cost one reply, not a minute of them. A SHOULD: MSAL deliberately holds back requests for 60 s after a 5xx without Retry-After (its throttling), to spare a failing login service; the harness\'s 500 carries no Retry-After.',
       run: stsFault({ kind: 'status', status: 500 }, 'answered 500', 'recovery'),
     },
@@ -78,6 +91,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-B2C-01', 'BF-B2C-12'],
       section: B2C('Steps 1-3'),
       expect: 'accept',
+      world: STS_ERRORS,
       why: 'As ROB-001, for an OAuth error answer, and the next reply gets a new token once the STS answers again.',
       run: stsFault({ kind: 'status', status: 400 }, 'answered 400', 'both'),
     },
@@ -88,6 +102,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-B2C-01', 'BF-B2C-12'],
       section: B2C('Steps 1-3'),
       expect: 'accept',
+      world: STS_ERRORS,
       why: 'As ROB-002, for a body a proxy or an outage page might put in place of the token response.',
       run: stsFault({ kind: 'garbage' }, 'answered an HTML page', 'both'),
     },
@@ -98,6 +113,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-B2C-01'],
       section: B2C('Step 1'),
       expect: 'either',
+      world: SLOW_OR_UNTRUSTED_STS,
       why: 'A slow login service delays the reply; whether the bot waits or gives up is its choice. Reported only.',
       run: async (ctx) => {
         const at = await clockToExpiry(ctx, -60_000, 3600);
@@ -119,6 +135,7 @@ export function deliveryCases(): Spec[] {
       ids: ['BF-GEN-03', 'BF-B2C-02'],
       section: 'Authentication technologies, item 1 (TLS); Bot -> Connector, Step 1',
       expect: 'reject',
+      world: SLOW_OR_UNTRUSTED_STS,
       why: 'A bot that does not check the login service\'s certificate hands its app password to whoever answers for the login host. The harness moves the SUT\'s clock past the token\'s expiry and has the STS\'s server (the Connector\'s too) present a certificate for the right names from a CA that is not in NODE_EXTRA_CA_CERTS: the handshake must fail, so no token request may arrive. The bot must have opened a connection (else it never saw the certificate: moot); a token request in cleartext never saw one either (STS-001 judges that).',
       cwe: ['CWE-295'],
       run: async (ctx) => {

@@ -105,5 +105,7 @@ export function stsFault(fault: Parameters<OutboundContext['sts']>[0]['fault'], 
 export interface Spec extends CaseText {
   id: string;
   onControl?: boolean;
+  /** OutboundCaseSpec.world: the world (a bot of its own) it runs in when the run can start one. */
+  world?: string;
   run(ctx: OutboundContext): Promise<ClientVerdict>;
 }

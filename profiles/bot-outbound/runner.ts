@@ -2,9 +2,11 @@
 // case sends it valid channel activities (a genuine Connector token each), changes the fake STS or
 // the SUT's clock in between, and judges from the fakes' log what the bot sent back: its token
 // requests to the STS and its replies, with their bearer, to the Connector, the decoy and the
-// plain-HTTP Connector. The cases run one at a time, in catalog order (the bot's token cache is state
-// they share). The positive-control rule: unless the bot replied to a plain activity with a token the
-// STS issued and the Connector accepted (BF-B2O-POS-001), a case is `inconclusive`; the cases that
+// plain-HTTP Connector. A bot's cases run one at a time, in catalog order (its token cache is state
+// they share): the run's bot's, and each world's (a bot of its own, started with the run, for the
+// cases that name it: OutboundCaseSpec.world), the worlds beside the run's bot. The positive-control
+// rule: unless the bot replied to a plain activity with a token the STS issued and the Connector
+// accepted (BF-B2O-POS-001; in a world, its bot's own control), a case is `inconclusive`; the cases that
 // judge the control's own exchange (its token request, its bearer's bytes) need only that exchange.
 // The profile's own runner: its spec file hands it to the engine (defineOutboundSuite), which does
 // not import it; the case's spec types stay in harness/engine/outbound-spec.ts, for the case model.
@@ -55,9 +57,20 @@ const replyOf = (server: ReplyServer, hit: Hit): ReplyHit => {
 };
 
 let counter = 0;
-/** Per run: how far ahead the SUT's clock is (as the SUT acknowledged it: inbound tokens are dated by
- *  the SUT's clock), and the positive control, sent once per worker (the cases run in one worker, one at a time). */
-const botOf = perRun((): { sutClockOffsetMs: number; controlExchange?: Promise<Exchange> } => ({ sutClockOffsetMs: 0 }));
+interface BotState {
+  /** How far ahead the bot's clock is (as it acknowledged: inbound tokens are dated by its clock). */
+  sutClockOffsetMs: number;
+  /** The positive control, sent once per bot (the run's, and each case world's). */
+  controlExchange?: Promise<Exchange>;
+}
+/** Per run, per bot (known by its world's control API): the run's bot, or a case world's fresh one. */
+const botsOf = perRun(() => new Map<string, BotState>());
+function botOf(h: HarnessClient): BotState {
+  const bots = botsOf(h.state);
+  let bot = bots.get(h.state.urls.control);
+  if (!bot) bots.set(h.state.urls.control, (bot = { sutClockOffsetMs: 0 }));
+  return bot;
+}
 
 /** The token requests the fake STS (on the front server) has recorded, since a time. */
 const tokenRequests = (h: HarnessClient, since?: number): Promise<Hit[]> => h.hits('front', '/oauth2/', since);
@@ -65,7 +78,7 @@ const tokenRequests = (h: HarnessClient, since?: number): Promise<Hit[]> => h.hi
 async function sendActivity(h: HarnessClient, caseId: string, opts: SendOptions = {}): Promise<Exchange> {
   const urls = h.state.urls;
   const since = Date.now();
-  const now = Math.floor((Date.now() + botOf(h.state).sutClockOffsetMs) / 1000);
+  const now = Math.floor((Date.now() + botOf(h).sutClockOffsetMs) / 1000);
   const draft = botBaseline('channel', { keys: h.state.keys, attackerOrigin: urls.attacker, caseId, now, urls: { front: urls.front, emulator: urls.emulator } });
   const serviceUrl = opts.serviceUrl?.(urls) ?? `${urls.front}/`;
   const conversation = `${opts.conversationPrefix ?? 'conv-'}${caseId}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
@@ -137,6 +150,8 @@ export async function runOutboundCase(def: OutboundCase, h: HarnessClient, contr
   const started = performance.now();
   const spec = def.outbound;
   const notes: string[] = [];
+  // A case in a world of its own: which bot it judged (its log is the world's).
+  if (h.state.world) notes.push(`judged on the bot of world ${h.state.world} (its log: worlds/${h.state.world}/sut.log), after that bot's own positive control`);
   const done = (outcome: CaseResult['outcome'], reason: string, x?: Exchange, observed: CaseResult['observed'] = {}): CaseResult => ({
     ...caseIdentity(def),
     outcome,
@@ -148,7 +163,7 @@ export async function runOutboundCase(def: OutboundCase, h: HarnessClient, contr
 
   const gone = h.hungReason() ?? (await h.sutGone());
   if (gone) return done('error', gone);
-  const bot = botOf(h.state);
+  const bot = botOf(h);
   bot.controlExchange ??= sendActivity(h, controlId);
   const control = await bot.controlExchange;
   const issued = await issuedTokens(h);
@@ -213,7 +228,8 @@ export async function runOutboundCase(def: OutboundCase, h: HarnessClient, contr
   return done(outcome, reason, last, { ...observed, ...(responseProblem !== undefined ? { responseProblem } : {}) });
 }
 
-/** The runner of bot-outbound's cases, for defineOutboundSuite: each judged against the catalog's positive control. */
+/** The runner of bot-outbound's cases, for defineOutboundSuite: each judged against the catalog's
+ *  positive control (given the client of the case's world: the engine's case-dispatch.ts). */
 export function outboundRunner(catalog: CaseDef[]): CaseRunner<OutboundCase> {
   const control = catalog.filter(ofKind('outbound')).find((c) => c.isControl);
   if (!control) throw new Error('bot-outbound: no positive control in the catalog');

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestCa } from '../../harness/ca/test-ca';
+import { untrustedCa } from '../../harness/ca/untrusted-ca';
 import { createSigningKeys } from '../../harness/keys/signing-keys';
 import { listen } from '../../harness/servers/listen';
 import { Router } from '../../harness/servers/router';
@@ -27,7 +27,7 @@ export async function startS2sClientWorld({ ca, log, outDir }: WorldSetup): Prom
 
   const names = [RESOURCE_HOST, '127.0.0.1', 'localhost'];
   const tls = ca.issueServerCert(names);
-  const untrustedTls = createTestCa('an untrusted CA').issueServerCert(names);
+  const untrustedTls = untrustedCa().issueServerCert(names);
   const behaviour = (site: string): ResourceBehaviour | undefined => scenarioNamed(site);
 
   const decoyRouter = new Router('attacker', log, 'https');
