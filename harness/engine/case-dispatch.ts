@@ -71,11 +71,23 @@ export async function runAndRedact<Path extends string>(def: CaseDef<Path>, h: H
  *  time in catalog order, on their world's SUT when the run gives them worlds (RunState.sharedWorlds). */
 export const movesTheClock = (def: CaseDef): def is LifecycleCase => def.kind === 'lifecycle' && !def.coldStart;
 
+/** A case whose key server hangs: it waits out the SUT's fetch timeout, or the deadline (the longest wait of a run). */
+const keyServerHangs = (def: CaseDef): boolean => def.kind === 'lifecycle' && def.lifecycle.before.fault?.kind === 'hang';
+
 /** The world a clock-moving key-lifecycle case runs in, when the run gives them worlds of their own:
  *  one they share, one at a time in catalog order (a case may be judged by what an earlier one left),
  *  and a world of its own for a case whose key server hangs (it waits out the SUT's fetch timeout, or
  *  the deadline: seconds no other case need wait behind). */
-export const keyLifecycleWorldOf = (def: LifecycleCase): string => (def.lifecycle.before.fault?.kind === 'hang' ? `key-lifecycle-${def.id}` : 'key-lifecycle');
+export const keyLifecycleWorldOf = (def: LifecycleCase): string => (keyServerHangs(def) ? `key-lifecycle-${def.id}` : 'key-lifecycle');
+
+/** The cases with the longest wait first (a hung key server's), the others in their order: started
+ *  first, the longest wait overlaps the rest of the run instead of trailing it. */
+export const longestWaitFirst = <T extends CaseDef>(cases: T[]): T[] => [...cases.filter(keyServerHangs), ...cases.filter((c) => !keyServerHangs(c))];
+
+/** The cold-start worlds to start with the run, before their case asks (the run's longest waits: a
+ *  hung key server's), by the name the case asks with (its id) and their key-set command. */
+export const prestartedWorldsOf = (cases: CaseDef[]): Array<{ name: string; lifecycle: LifecycleCase['lifecycle']['before'] }> =>
+  cases.filter((c): c is LifecycleCase => runsInItsOwnWorld(c) && keyServerHangs(c)).map((c) => ({ name: c.id, lifecycle: c.lifecycle.before }));
 
 /** The key-lifecycle worlds a run of these cases needs. */
 export const keyLifecycleWorldsOf = (cases: CaseDef[]): string[] => [...new Set(cases.filter(movesTheClock).map(keyLifecycleWorldOf))];

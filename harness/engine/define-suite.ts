@@ -9,7 +9,7 @@ import { caseFilter, loadRunConfig } from '../run/config';
 import { ofKind, type CaseDef, type CaseRunner, type ClientCase, type OutboundCase } from './case-model';
 import { test } from './fixtures';
 import type { BaselineFn } from './run-case';
-import { extraTimeoutMs, runAndRedact, runsInItsOwnWorld, type SuiteContext } from './case-dispatch';
+import { extraTimeoutMs, longestWaitFirst, runAndRedact, runsInItsOwnWorld, type SuiteContext } from './case-dispatch';
 import { evidenceAttachments } from '../results/evidence-attachments';
 import { CASE_ID_ANNOTATION, RESULT_ATTACHMENT } from '../core/vocabulary';
 import { defineAt } from './catalog-location';
@@ -55,9 +55,9 @@ function defineCases<Path extends string>(cases: CaseDef<Path>[], suite: SuiteCo
 /** The profile's inbound cases and its cold-start cases (each in a world of its own), side by side:
  *  all but the key-lifecycle ones that share the run's world. */
 export function defineSuite<Path extends string>(cases: CaseDef<Path>[], baseline: BaselineFn<Path>): void {
-  // The cold-start cases first: each mostly waits (a process starting, a hung key server), so their
-  // waits overlap the inbound cases instead of trailing the run.
-  const coldStart = cases.filter(runsInItsOwnWorld);
+  // The cold-start cases first (the hung key server's first of them): each mostly waits (a process
+  // starting, a hung key server), so their waits overlap the inbound cases instead of trailing the run.
+  const coldStart = longestWaitFirst(cases.filter(runsInItsOwnWorld));
   defineCases([...coldStart, ...cases.filter(ofKind('inbound'))], { baseline });
 }
 

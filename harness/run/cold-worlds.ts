@@ -51,6 +51,8 @@ export class ColdWorlds {
   /** Worlds being started: the run's end waits for them, so that none launches its SUT after the end. */
   private readonly starting = new Set<Promise<unknown>>();
   private closed = false;
+  /** Cold-start worlds started with the run, before their case asks (prestart), by case name. */
+  private readonly prestarted = new Map<string, { lifecycle: string; world: Promise<ColdWorld> }>();
 
   constructor(
     private readonly run: RunConfig,
@@ -62,7 +64,7 @@ export class ColdWorlds {
       const { name, lifecycle } = JSON.parse(req.body || '{}') as { name?: string; lifecycle?: LifecycleCommand };
       if (this.closed) return { status: 409, body: { reason: 'the run is ending: no new world is started' } };
       try {
-        const world = await this.tracked(this.start(String(name ?? 'world'), lifecycle ?? {}));
+        const world = await (this.takePrestarted(String(name ?? 'world'), lifecycle ?? {}) ?? this.tracked(this.start(String(name ?? 'world'), lifecycle ?? {})));
         // The run ended while this world started (an interrupted run): it goes at once.
         if (this.closed) {
           await this.stop(world.id);
@@ -85,6 +87,24 @@ export class ColdWorlds {
    *  SUT's egress goes to `egressLog` (the run's: results.json counts it as the run's). */
   startSharedWorld(name: string, egressLog: string): Promise<ColdWorld> {
     return this.tracked(this.start(name, {}, { id: name, egressLog }));
+  }
+
+  /** Starts a cold-start case's world now, during the run's start-up, for the case to take when it
+   *  asks (POST /world with its name and the same key-set command): the run's longest wait (a hung
+   *  key server, which a SUT without a fetch timeout of its own waits out to the deadline) then
+   *  starts beside the run's SUT instead of after it. One the run never asks for is stopped at its end. */
+  prestart(name: string, lifecycle: LifecycleCommand): void {
+    const world = this.tracked(this.start(name, lifecycle));
+    world.catch(() => undefined); // taken (and its failure said) by the case that asks
+    this.prestarted.set(name, { lifecycle: JSON.stringify(lifecycle), world });
+  }
+
+  /** The world prestarted for this case, if its key-set command is the one asked for. */
+  private takePrestarted(name: string, lifecycle: LifecycleCommand): Promise<ColdWorld> | undefined {
+    const pre = this.prestarted.get(name);
+    if (!pre || pre.lifecycle !== JSON.stringify(lifecycle)) return undefined;
+    this.prestarted.delete(name);
+    return pre.world;
   }
 
   /** A world being started, known to closeAll until it is up. */

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CATALOGS, type ProfileName } from '../../profiles/registry';
-import { sharedWorldsOf } from '../engine/case-dispatch';
+import { prestartedWorldsOf, sharedWorldsOf } from '../engine/case-dispatch';
 import { caseFilter, loadRunConfig } from './config';
 import { writeRunStatus } from './run-status';
 import { startRun } from './start-run';
@@ -17,7 +17,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     // The key-lifecycle cases (their spec file runs after the others) and bot-outbound's that name a
     // world get worlds of their own, as in-process.
-    const started = await startRun(run, console.log, { sharedWorlds: sharedWorldsOf(CATALOGS[run.profile as ProfileName].filter(caseFilter(run.grep))) });
+    // The hung key server's cold-start world starts with the run too (the run's longest wait).
+    const selected = CATALOGS[run.profile as ProfileName].filter(caseFilter(run.grep));
+    const started = await startRun(run, console.log, { sharedWorlds: sharedWorldsOf(selected), prestartedWorlds: prestartedWorldsOf(selected) });
     // The state holds private keys and the app password: a private temp dir, never the output folder.
     const privateDir = mkdtempSync(path.join(os.tmpdir(), 's2s-run-'));
     const stateFile = path.join(privateDir, 'state.json');

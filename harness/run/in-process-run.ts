@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
-import { extraTimeoutMs, movesTheClock, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld, sharedWorldOf, sharedWorldsOf } from '../engine/case-dispatch';
+import { extraTimeoutMs, longestWaitFirst, movesTheClock, prestartedWorldsOf, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld, sharedWorldOf, sharedWorldsOf } from '../engine/case-dispatch';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { errorResult } from '../engine/case-identity';
 import { deliberateWaitMs } from '../engine/deliberate-wait';
@@ -45,7 +45,7 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
     let started: StartedRun | undefined;
     let harnessError: string | undefined;
     try {
-      started = await startRun(run, console.log, { sharedWorlds: sharedWorldsOf(selected) });
+      started = await startRun(run, console.log, { sharedWorlds: sharedWorldsOf(selected), prestartedWorlds: prestartedWorldsOf(selected) });
       // For the benchmark, as the Playwright global setup writes it (and, below, what the cases waited on purpose).
       const timings = { ...started.timings, ready_at_ms: Date.now() };
       const timingsFile = path.join(run.outDir, '.run', 'timings.json');
@@ -60,7 +60,8 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
         results.set(def.id, r);
         lines.caseDone(r);
       };
-      const worlds = selected.filter((d) => runsInItsOwnWorld(d));
+      // The hung key server's cold start first: its wait is the run's longest.
+      const worlds = longestWaitFirst(selected.filter((d) => runsInItsOwnWorld(d)));
       const side = selected.filter((d) => !runsAfterTheOthers(d) && !runsInItsOwnWorld(d));
       // The cases of the shared worlds (the key-lifecycle ones, bot-outbound's that name one) in
       // those worlds when the run has them; else on the run's SUT, the key-lifecycle ones after the others.

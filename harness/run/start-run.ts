@@ -21,6 +21,7 @@ import { startWorldControl, worldSutEnv } from './world-sut';
 import { ColdWorlds, coldStartUnavailable } from './cold-worlds';
 import type { SharedWorld, RunState } from './state';
 import type { ColdWorld } from '../servers/control';
+import type { LifecycleCommand } from '../servers/key-lifecycle';
 
 /** Enough distinct RSA pairs for any profile: the CAs, TLS certificates and up to 16 signing keys (bot-framework). */
 const KEY_PAIRS_PER_RUN = 24;
@@ -39,6 +40,8 @@ export interface StartedRun {
 export interface StartOptions {
   /** The shared worlds to start (each a SUT process of its own: case-dispatch.ts's sharedWorldsOf), when the run can. */
   sharedWorlds?: string[];
+  /** Cold-start worlds to start with the run, before their case asks (case-dispatch.ts's prestartedWorldsOf), when the run can. */
+  prestartedWorlds?: Array<{ name: string; lifecycle: LifecycleCommand }>;
 }
 
 export async function startRun(run: RunConfig, say: (line: string) => void = console.log, opts: StartOptions = {}): Promise<StartedRun> {
@@ -102,6 +105,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       cleanups.push(() => coldWorlds!.closeAll());
       sharedWorlds = (opts.sharedWorlds ?? []).map((name) => coldWorlds!.startSharedWorld(name, egressLog).then((w): [string, ColdWorld] => [name, w]));
       for (const w of sharedWorlds) w.catch(() => undefined); // read below; the run's own SUT may fail first
+      if (!coldStartUnavailable(run, client)) for (const w of opts.prestartedWorlds ?? []) coldWorlds.prestart(w.name, w.lifecycle);
       const sut = await launchSut({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLogIn(run.outDir), startupTimeoutMs: run.startupTimeoutMs }).finally(() => reserved?.release());
       sutState = sut.state;
       cleanups.push(() => sut.stop());
