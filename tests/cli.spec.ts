@@ -8,7 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CATALOGS } from '../profiles/registry';
-import { newOutDir, REPO, runCli } from './helpers/run-cli';
+import { newOutDir, removeFoldersOfPassingTests, REPO, runCli } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 const TOTAL = CATALOGS['bot-framework'].length;
 /** An --expect-failures file whose entry has a `until` that is not a date (month 13). A fixed path, as

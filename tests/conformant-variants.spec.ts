@@ -6,8 +6,11 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { tierOfCase } from '../harness/results/gate';
-import { REPO } from './helpers/run-cli';
+import { removeFoldersOfPassingTests, REPO } from './helpers/run-cli';
 import { runWarm } from './helpers/warm-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 interface Variant {
   profile: string;

@@ -17,7 +17,10 @@ import { BOT_FRAMEWORK_KEYS } from '../profiles/bot-framework/facts';
 import { PROFILE_INFO } from '../profiles/registry';
 import { checkRunConfig, REPO_ROOT, type RunConfig } from '../harness/run/config';
 import { startRun } from '../harness/run/start-run';
-import { newOutDir } from './helpers/run-cli';
+import { newOutDir, removeFoldersOfPassingTests } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 const FUZZ_TARGET = 'node fixtures/suts/misbehaving/fuzz-target.mjs';
 

@@ -9,6 +9,10 @@ import { peerEntry } from './helpers/flaw-entry';
 import { installedVersion, peerRow, peerDocRows, versionReport } from './helpers/peer-table';
 import { NODE_PEERS } from './helpers/peers';
 import { runWarm } from './helpers/warm-cli';
+import { removeFoldersOfPassingTests } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 /** The positive control each profile's peer run must pass. */
 const CONTROL: Partial<Record<string, string>> = { 'bot-framework': 'BF-C2B-POS-001', 'bot-outbound': 'BF-B2O-POS-001' };

@@ -11,6 +11,10 @@ import { peerEntry } from './helpers/flaw-entry';
 import { javaVersion, peerDocRows, peerRow, versionReport } from './helpers/peer-table';
 import { JAVA_PEERS } from './helpers/peers';
 import { runWarm } from './helpers/warm-cli';
+import { removeFoldersOfPassingTests } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 const hasJava = spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
 

@@ -9,7 +9,10 @@ import { validateLoadDoc, type LoadDoc } from '../harness/load/load-file';
 import { latencySummary, nearestRank } from '../harness/load/percentiles';
 import { PROFILE_INFO, type ProfileName } from '../profiles/registry';
 import { checkRunConfig, REPO_ROOT, type RunConfig } from '../harness/run/config';
-import { newOutDir } from './helpers/run-cli';
+import { newOutDir, removeFoldersOfPassingTests } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 /** A run configuration as the CLI builds it: the bundled reference SUT unless `sut` names another. */
 function runConfig(label: string, sut?: string, sutEnv: Record<string, string> = {}, profile: ProfileName = 'bot-framework'): RunConfig {

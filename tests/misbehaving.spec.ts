@@ -4,7 +4,10 @@
 // are inconclusive with a reason naming the case it broke in. Nothing here depends on timing: the
 // drop is decided by the token, the SUT's death by a request count, the poisoning by a 30-minute timer.
 import { expect, test } from '@playwright/test';
-import { runCli } from './helpers/run-cli';
+import { removeFoldersOfPassingTests, runCli } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 const DROPS = 'node fixtures/suts/misbehaving/drops-connection.mjs';
 const CASES = 'BF-C2B-(POS-001|ALG-00[1-3]|AUD-001|SIG-001)|BF-EMU-(POS-001|ALG-001)';

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import peers from './expectations/bot-framework-sdk-peers.json';
 import { peerEntry } from './helpers/flaw-entry';
-import { newOutDir, runCli, sutLogTail } from './helpers/run-cli';
+import { newOutDir, removeFoldersOfPassingTests, runCli, sutLogTail } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 test('proxy mode: botbuilder on its public-cloud defaults, through the proxy, has the configured run\'s outcomes', async () => {
   const r = await runCli(['run', '--proxy', '--sut', 'node -r global-agent/bootstrap fixtures/suts/botbuilder-echo/bot-public-cloud.cjs', '--workers', '1', '--only-results', '--sut-name', 'botbuilder']);

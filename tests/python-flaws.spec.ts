@@ -7,6 +7,10 @@ import { expect, test } from '@playwright/test';
 import pins from './expectations/python-flaws.json';
 import { entryDifferences, flawEntry, type FlawEntry, PYTHON_BF_FLAWS, pythonFlawName, pythonFlawRunArgs } from './helpers/flaw-entry';
 import { runWarm } from './helpers/warm-cli';
+import { removeFoldersOfPassingTests } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 for (const flaw of PYTHON_BF_FLAWS) {
   const name = pythonFlawName(flaw);

@@ -9,6 +9,10 @@ import { peerEntry } from './helpers/flaw-entry';
 import { installedVersion, peerRow, peerDocRows, versionReport } from './helpers/peer-table';
 import { PYTHON_PEERS } from './helpers/peers';
 import { runWarm } from './helpers/warm-cli';
+import { removeFoldersOfPassingTests } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 for (const peer of PYTHON_PEERS) {
   test(`${peer.id}: pinned outcome of every case, through the proxy`, async ({}, testInfo) => {

@@ -9,7 +9,10 @@ import { launchChromium } from '../harness/cli/chromium';
 import type { ResultsDoc } from '../harness/results/results-file';
 import { tierOf, type Tier } from '../harness/results/gate';
 import { verdictOf } from '../harness/results/summary';
-import { newOutDir, runCli } from './helpers/run-cli';
+import { newOutDir, removeFoldersOfPassingTests, runCli } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 const FLAWED = 'node fixtures/suts/bot-framework/flawed/aud-unchecked.mjs';
 const GREP = 'BF-C2B-(AUD|ISS|POS-00[12])';

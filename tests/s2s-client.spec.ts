@@ -3,7 +3,10 @@
 // clear reason (never a hung suite), and proxy mode tunnels the target host on both of its ports.
 import { expect, test } from '@playwright/test';
 import { CATALOGS } from '../profiles/registry';
-import { runCli } from './helpers/run-cli';
+import { removeFoldersOfPassingTests, runCli } from './helpers/run-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 const TOTAL = CATALOGS['s2s-client'].length;
 

@@ -11,8 +11,11 @@ import s2s from './expectations/s2s-flaws.json';
 import s2sClient from './expectations/s2s-client-flaws.json';
 import botOutbound from './expectations/bot-outbound-flaws.json';
 import { alsoEndpointArgs, entryDifferences, flawEntry, flawRunArgs, S2S_REFERENCE_ALSO_ENDPOINTS, type FlawEntry } from './helpers/flaw-entry';
-import { REPO } from './helpers/run-cli';
+import { removeFoldersOfPassingTests, REPO } from './helpers/run-cli';
 import { runWarm } from './helpers/warm-cli';
+
+// A passing test's run folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 interface FlawSet {
   name: string;

@@ -1,8 +1,9 @@
 // Runs the s2s-conformance CLI as a user would, into a fresh output folder, and reads what it wrote.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { TestType } from '@playwright/test';
 import type { ResultsDoc } from '../../harness/results/results-file';
 import { sutLogIn } from '../../harness/run/run-status';
 
@@ -17,8 +18,36 @@ export interface CliRun {
   results?: ResultsDoc;
 }
 
+/** Temporary folders made while a test runs (tempDirOfTest), to be removed once it passed. */
+const madeInTest: string[] = [];
+let inTest = false;
+
+/** A fresh temporary folder; made inside a test, it is removed when the test passes, if its spec file
+ *  asked for that (removeFoldersOfPassingTests). */
+export function tempDirOfTest(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (inTest) madeInTest.push(dir);
+  return dir;
+}
+
 export function newOutDir(label: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), `s2s-selftest-${label.replace(/[^\w-]/g, '_')}-`));
+  return tempDirOfTest(`s2s-selftest-${label.replace(/[^\w-]/g, '_')}-`);
+}
+
+/** The spec file's hooks that remove the temporary folders a passing test made (its run folders:
+ *  about 560 a `npm test`, which stayed in the temp folder and added up to gigabytes); a failing
+ *  test's are kept, for its evidence, and so are folders made outside a test (a beforeAll's, which
+ *  the file's tests share). */
+export function removeFoldersOfPassingTests(t: Pick<TestType<object, object>, 'beforeEach' | 'afterEach'>): void {
+  t.beforeEach(() => {
+    inTest = true;
+    madeInTest.length = 0;
+  });
+  t.afterEach(({}, testInfo) => {
+    inTest = false;
+    const made = madeInTest.splice(0);
+    if (testInfo.status === testInfo.expectedStatus) for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 export function runCli(args: string[], opts: { out?: string; cwd?: string; onStart?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {

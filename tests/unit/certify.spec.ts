@@ -2,8 +2,7 @@
 // from run folders and checked offline; a changed, missing or added file, a certificate that does
 // not agree with its results, an expired period and a secret in the evidence are each found.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { CaseResult, Level } from '../../harness/engine/case-model';
@@ -17,9 +16,13 @@ import { sealed } from '../../harness/certify/package';
 import type { Certificate } from '../../harness/certify/certificate';
 import { certifyCommand, verifyCommand } from '../../harness/cli/certify-command';
 import { parseRunArgs, UsageError } from '../../harness/cli/args';
+import { removeFoldersOfPassingTests, tempDirOfTest } from '../helpers/run-cli';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
-const tmp = (label: string) => mkdtempSync(path.join(os.tmpdir(), `s2s-certify-${label}-`));
+const tmp = (label: string) => tempDirOfTest(`s2s-certify-${label}-`);
+
+// A passing test's folders go; a failing one's stay, for its evidence.
+removeFoldersOfPassingTests(test);
 
 const c = (id: string, level: Level, outcome: CaseResult['outcome'], body = '{"error":"unauthorized"}'): CaseResult => ({
   id, profile: 'bot-framework', title: id, requirement: { ids: ['R'], spec: 's', section: '1', level }, expect: 'reject', why: '', observed: { status: 401 }, outcome, reason: outcome,
