@@ -15,9 +15,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const run = loadRunConfig();
   writeRunStatus(run.outDir, {});
   try {
-    // The key-lifecycle cases (their spec file runs after the others) and bot-outbound's that name a
-    // world get worlds of their own, as in-process.
-    // The hung key server's cold-start world starts with the run too (the run's longest wait).
+    // As in-process: the shared worlds (of the key-lifecycle cases, whose spec file runs after the
+    // others, and of bot-outbound's that name one) and the hung key server's cold-start world (the
+    // run's longest wait) start with the run.
     const selected = CATALOGS[run.profile as ProfileName].filter(caseFilter(run.grep));
     const started = await startRun(run, console.log, { sharedWorlds: sharedWorldsOf(selected), prestartedWorlds: prestartedWorldsOf(selected) });
     // The state holds private keys and the app password: a private temp dir, never the output folder.

@@ -105,7 +105,7 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
       cleanups.push(() => coldWorlds!.closeAll());
       sharedWorlds = (opts.sharedWorlds ?? []).map((name) => coldWorlds!.startSharedWorld(name, egressLog).then((w): [string, ColdWorld] => [name, w]));
       for (const w of sharedWorlds) w.catch(() => undefined); // read below; the run's own SUT may fail first
-      if (!coldStartUnavailable(run, client)) for (const w of opts.prestartedWorlds ?? []) coldWorlds.prestart(w.name, w.lifecycle);
+      for (const w of opts.prestartedWorlds ?? []) coldWorlds.prestart(w.name, w.lifecycle);
       const sut = await launchSut({ command: run.sut.command, cwd: run.sut.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLogIn(run.outDir), startupTimeoutMs: run.startupTimeoutMs }).finally(() => reserved?.release());
       sutState = sut.state;
       cleanups.push(() => sut.stop());
