@@ -336,7 +336,8 @@ ${ALSO_ENDPOINT_HELP}
   --sut-env KEY=VALUE     add or override a SUT environment variable (repeatable)
   --out DIR               output folder (default reports/latest): results.json, junit.xml, html/, sut.log
   --grep REGEX            run only cases whose "id title" matches
-  --workers N             cases in flight at once (default: 4 in-process; Playwright's, half the cores)
+  --workers N             cases in flight at once (default: 4 in-process, and one per shared world's
+                          SUT beside them; Playwright's, half the cores)
   --engine E              in-process (the default with --only-results: the cases run in the CLI's own
                           process, without a test runner's cost per case) or playwright (the default
                           otherwise: Playwright's HTML report and the Allure results need it; --shard too)
