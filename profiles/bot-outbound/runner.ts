@@ -60,10 +60,10 @@ let counter = 0;
 interface BotState {
   /** How far ahead the bot's clock is (as it acknowledged: inbound tokens are dated by its clock). */
   sutClockOffsetMs: number;
-  /** The positive control, sent once per bot (the run's, and each case world's). */
+  /** The positive control, sent once per bot (the run's, and each world's). */
   controlExchange?: Promise<Exchange>;
 }
-/** Per run, per bot (known by its world's control API): the run's bot, or a case world's fresh one. */
+/** Per run, per bot (known by its world's control API): the run's bot, or a world's own. */
 const botsOf = perRun(() => new Map<string, BotState>());
 function botOf(h: HarnessClient): BotState {
   const bots = botsOf(h.state);
