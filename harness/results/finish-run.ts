@@ -6,8 +6,9 @@ import { CATALOGS, type ProfileName } from '../../profiles/registry';
 import type { CaseResult } from '../engine/case-model';
 import { errorResult } from '../engine/case-identity';
 import { caseFilter, type RunConfig } from '../run/config';
-import { egressLogIn, proxyFileIn, readRunStatus } from '../run/run-status';
-import { buildResults, type ProxyRecord, type ResultsDoc } from './results-file';
+import { egressLogIn, readRunStatus } from '../run/run-status';
+import { runProxyRecord } from './proxy-record';
+import { buildResults, type ResultsDoc } from './results-file';
 import { writeRunOutputs } from './write-outputs';
 
 export interface FinishedRun {
@@ -30,8 +31,8 @@ export function finishRun(f: FinishedRun): ResultsDoc {
     .map((def) => f.results.get(def.id) ?? errorResult(def, notRun));
   const egressLog = egressLogIn(run.outDir);
   const egress = existsSync(egressLog) ? readFileSync(egressLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as object) : [];
-  const proxyFile = proxyFileIn(run.outDir);
-  const proxy = run.proxy && existsSync(proxyFile) ? (JSON.parse(readFileSync(proxyFile, 'utf8')) as ProxyRecord) : undefined;
+  // Proxy mode: the run's proxy and its worlds' (their SUTs reach the impersonated hosts through proxies of their own).
+  const proxy = run.proxy ? runProxyRecord(run.outDir) : undefined;
   const doc = buildResults({ run, cases, startedAt: f.startedAt, finishedAt: new Date().toISOString(), harnessError: status.harnessError, egress, proxy });
   writeRunOutputs(run.outDir, doc);
   return doc;

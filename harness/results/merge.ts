@@ -2,6 +2,7 @@
 // have written: every slice of one run present exactly once, no case twice, summary and gate
 // recounted. Anything else (another profile, SUT or gate option, a missing slice) is refused.
 import type { Gate } from './gate';
+import { sumProxyRecords } from './proxy-record';
 import { summarize, type ProxyRecord, type ResultsDoc } from './results-file';
 
 export class MergeError extends Error {}
@@ -67,9 +68,6 @@ const inCatalogOrder = <T>(items: T[], idOf: (x: T) => string, rank: Map<string,
 
 /** Proxy mode: each slice had its own proxy; the tunnel counts add up (the first slice's address stands for them). */
 function mergedProxy(docs: ResultsDoc[]): { proxy?: ProxyRecord } {
-  const withProxy = docs.map((d) => d.harness.proxy).filter((p): p is ProxyRecord => Boolean(p));
-  if (!withProxy.length) return {};
-  const tunnels: Record<string, number> = {};
-  for (const p of withProxy) for (const [dest, n] of Object.entries(p.tunnels)) tunnels[dest] = (tunnels[dest] ?? 0) + n;
-  return { proxy: { url: withProxy[0].url, tunnels } };
+  const proxy = sumProxyRecords(docs.map((d) => d.harness.proxy).filter((p): p is ProxyRecord => Boolean(p)));
+  return proxy ? { proxy } : {};
 }

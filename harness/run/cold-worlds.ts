@@ -26,7 +26,7 @@ import { WORLDS } from '../../profiles/registry';
 import type { RunConfig } from './config';
 import { SutClock } from './sut-clock';
 import { startWorldControl, worldSutEnv } from './world-sut';
-import { egressLogIn } from './run-status';
+import { egressLogIn, proxyFileIn } from './run-status';
 
 /** Lines of the SUT's log a case's evidence keeps. */
 const LOG_LINES = 40;
@@ -146,7 +146,8 @@ export class ColdWorlds {
       const reserved = await reservePort();
       const port = reserved.port;
       try {
-        const env = await worldSutEnv(run, world, { port, caPemPath: this.shared.caPemPath, caTrustStorePath: this.shared.caTrustStorePath, egressLog, clockFile: clock.file }, cleanups);
+        // In proxy mode the world's proxy records what it tunnelled in the world's folder (results.json sums them).
+        const env = await worldSutEnv(run, world, { port, caPemPath: this.shared.caPemPath, caTrustStorePath: this.shared.caTrustStorePath, egressLog, clockFile: clock.file, proxyFile: proxyFileIn(dir) }, cleanups);
         sut = await launchSut({ command: run.sut!.command, cwd: run.sut!.cwd, env: { ...inheritedEnv(), ...env }, port, logFile: sutLog, startupTimeoutMs: run.startupTimeoutMs });
         cleanups.push(() => sut!.stop());
       } catch (err) {

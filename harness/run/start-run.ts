@@ -2,7 +2,7 @@
 // the SUT (started, or waited for). Playwright's global setup uses it for a conformance run; `fuzz`
 // and `run --load` use it directly, without Playwright.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestCa } from '../ca/test-ca';
 import { pkcs12TrustStore } from '../ca/trust-store';
@@ -48,6 +48,8 @@ export async function startRun(run: RunConfig, say: (line: string) => void = con
   mkdirSync(path.join(run.outDir, '.run'), { recursive: true });
   const egressLog = egressLogIn(run.outDir);
   writeFileSync(egressLog, ''); // the SUT appends to it; a previous run's lines must not count
+  // Nor a previous run's worlds (their logs, their proxies' records: results.json sums those).
+  rmSync(path.join(run.outDir, 'worlds'), { recursive: true, force: true });
   const cleanups: Array<() => Promise<void> | void> = [];
   const stop = async () => {
     for (const c of cleanups.reverse()) await c();
