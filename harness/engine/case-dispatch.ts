@@ -33,7 +33,7 @@ export function runOf<Path extends string>(def: CaseDef<Path>, h: HarnessClient,
     case 'inbound':
       return runCase(def, h, s.baseline);
     case 'lifecycle':
-      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h.inSharedWorld(keyLifecycleWorldOf(def)), s.baseline);
+      return def.coldStart ? runColdStartCase(def, h, s.baseline) : runLifecycleCase(def, h.inSharedWorld(sharedWorldOf(def)), s.baseline);
     case 'client':
       return (s.client ?? missing('client-role runner', def))(def, h);
     case 'outbound':
@@ -84,10 +84,6 @@ export const keyLifecycleWorldOf = (def: LifecycleCase): string => (keyServerHan
  *  first, the longest wait overlaps the rest of the run instead of trailing it. */
 export const longestWaitFirst = <T extends CaseDef>(cases: T[]): T[] => [...cases.filter(keyServerHangs), ...cases.filter((c) => !keyServerHangs(c))];
 
-/** The cold-start worlds to start with the run, before their case asks (the run's longest waits: a
- *  hung key server's), by the name the case asks with (its id) and their key-set command. */
-export const prestartedWorldsOf = (cases: CaseDef[]): Array<{ name: string; lifecycle: LifecycleCase['lifecycle']['before'] }> =>
-  cases.filter((c): c is LifecycleCase => runsInItsOwnWorld(c) && keyServerHangs(c)).map((c) => ({ name: c.id, lifecycle: c.lifecycle.before }));
 
 /** The key-lifecycle worlds a run of these cases needs. */
 export const keyLifecycleWorldsOf = (cases: CaseDef[]): string[] => [...new Set(cases.filter(movesTheClock).map(keyLifecycleWorldOf))];
@@ -104,6 +100,14 @@ export function sharedWorldOf(def: CaseDef): string | undefined {
 
 /** The shared worlds a run of these cases needs, in the order their first case comes. */
 export const sharedWorldsOf = (cases: CaseDef[]): string[] => [...new Set(cases.map(sharedWorldOf).filter((w): w is string => w !== undefined))];
+
+/** The worlds a run of these cases starts with itself (start-run.ts's StartOptions; both engines):
+ *  the shared worlds, and the cold-start worlds of the run's longest waits (a hung key server's),
+ *  started before their case asks, by the name it asks with (its id) and their key-set command. */
+export const worldsStartedWithTheRun = (cases: CaseDef[]): { sharedWorlds: string[]; prestartedWorlds: Array<{ name: string; lifecycle: LifecycleCase['lifecycle']['before'] }> } => ({
+  sharedWorlds: sharedWorldsOf(cases),
+  prestartedWorlds: cases.filter((c): c is LifecycleCase => runsInItsOwnWorld(c) && keyServerHangs(c)).map((c) => ({ name: c.id, lifecycle: c.lifecycle.before })),
+});
 
 /** Where a case runs: side by side with the others, or one at a time in catalog order (key-lifecycle
  *  cases move the SUT's clock and break its key server: after the others, unless the run gives them

@@ -17,10 +17,11 @@ export function sumProxyRecords(records: ProxyRecord[]): ProxyRecord | undefined
 
 /** A run's proxy record: its own proxy's, with the tunnels of its worlds' proxies (`worlds/<id>/`) added. */
 export function runProxyRecord(outDir: string): ProxyRecord | undefined {
+  const own = proxyFileIn(outDir);
+  if (!existsSync(own)) return undefined;
   const worldsDir = path.join(outDir, 'worlds');
   const worlds = existsSync(worldsDir) ? readdirSync(worldsDir).sort().map((w) => proxyFileIn(path.join(worldsDir, w))) : [];
-  const own = proxyFileIn(outDir);
   // The run's own first: its address is the record's.
   const records = [own, ...worlds].filter((f) => existsSync(f)).map((f) => JSON.parse(readFileSync(f, 'utf8')) as ProxyRecord);
-  return existsSync(own) ? sumProxyRecords(records) : undefined;
+  return sumProxyRecords(records);
 }

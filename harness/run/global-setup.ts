@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CATALOGS, type ProfileName } from '../../profiles/registry';
-import { prestartedWorldsOf, sharedWorldsOf } from '../engine/case-dispatch';
+import { worldsStartedWithTheRun } from '../engine/case-dispatch';
 import { caseFilter, loadRunConfig } from './config';
 import { writeRunStatus } from './run-status';
 import { startRun } from './start-run';
@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // others, and of bot-outbound's that name one) and the hung key server's cold-start world (the
     // run's longest wait) start with the run.
     const selected = CATALOGS[run.profile as ProfileName].filter(caseFilter(run.grep));
-    const started = await startRun(run, console.log, { sharedWorlds: sharedWorldsOf(selected), prestartedWorlds: prestartedWorldsOf(selected) });
+    const started = await startRun(run, console.log, worldsStartedWithTheRun(selected));
     // The state holds private keys and the app password: a private temp dir, never the output folder.
     const privateDir = mkdtempSync(path.join(os.tmpdir(), 's2s-run-'));
     const stateFile = path.join(privateDir, 'state.json');

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGS, suiteOf, type ProfileName } from '../../profiles/registry';
-import { extraTimeoutMs, longestWaitFirst, movesTheClock, prestartedWorldsOf, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld, sharedWorldOf, sharedWorldsOf } from '../engine/case-dispatch';
+import { extraTimeoutMs, longestWaitFirst, movesTheClock, runAndRedact, runsAfterTheOthers, runsInItsOwnWorld, sharedWorldOf, sharedWorldsOf, worldsStartedWithTheRun } from '../engine/case-dispatch';
 import type { CaseDef, CaseResult } from '../engine/case-model';
 import { errorResult } from '../engine/case-identity';
 import { deliberateWaitMs } from '../engine/deliberate-wait';
@@ -45,7 +45,7 @@ export function runInProcess(run: RunConfig, lanes: number): InProcessRun {
     let started: StartedRun | undefined;
     let harnessError: string | undefined;
     try {
-      started = await startRun(run, console.log, { sharedWorlds: sharedWorldsOf(selected), prestartedWorlds: prestartedWorldsOf(selected) });
+      started = await startRun(run, console.log, worldsStartedWithTheRun(selected));
       // For the benchmark, as the Playwright global setup writes it (and, below, what the cases waited on purpose).
       const timings = { ...started.timings, ready_at_ms: Date.now() };
       const timingsFile = path.join(run.outDir, '.run', 'timings.json');

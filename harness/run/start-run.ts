@@ -38,9 +38,9 @@ export interface StartedRun {
 }
 
 export interface StartOptions {
-  /** The shared worlds to start (each a SUT process of its own: case-dispatch.ts's sharedWorldsOf), when the run can. */
+  /** The shared worlds to start (each a SUT process of its own: case-dispatch.ts's worldsStartedWithTheRun), when the run can. */
   sharedWorlds?: string[];
-  /** Cold-start worlds to start with the run, before their case asks (case-dispatch.ts's prestartedWorldsOf), when the run can. */
+  /** Cold-start worlds to start with the run, before their case asks (case-dispatch.ts's worldsStartedWithTheRun), when the run can. */
   prestartedWorlds?: Array<{ name: string; lifecycle: LifecycleCommand }>;
 }
 
