@@ -3,6 +3,7 @@
 // worth of work later, and a loaded machine stretches that further. So the burst is judged as a
 // whole: the SUT stopped answering only when none of its outstanding requests got an answer for the
 // run's timeout, counted from the burst's start or its last answer (progress, not the clock of one request).
+import { setMaxListeners } from 'node:events';
 import { SendError } from './http-send';
 
 export class BurstWatchdog {
@@ -11,6 +12,9 @@ export class BurstWatchdog {
 
   /** Aborts the burst's outstanding requests once `quietMs` pass without an answer. */
   constructor(private readonly quietMs: number) {
+    // Each outstanding request of the burst listens on the one signal (and stops listening once it
+    // ends): twenty at a time are no leak, so no "MaxListenersExceededWarning" on the CLI's stderr.
+    setMaxListeners(0, this.controller.signal);
     this.arm();
   }
 
