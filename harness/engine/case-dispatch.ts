@@ -84,10 +84,6 @@ export const keyLifecycleWorldOf = (def: LifecycleCase): string => (keyServerHan
  *  first, the longest wait overlaps the rest of the run instead of trailing it. */
 export const longestWaitFirst = <T extends CaseDef>(cases: T[]): T[] => [...cases.filter(keyServerHangs), ...cases.filter((c) => !keyServerHangs(c))];
 
-
-/** The key-lifecycle worlds a run of these cases needs. */
-export const keyLifecycleWorldsOf = (cases: CaseDef[]): string[] => [...new Set(cases.filter(movesTheClock).map(keyLifecycleWorldOf))];
-
 /** The world started with the run that a case runs in, one at a time with the others naming it, in
  *  catalog order (RunState.sharedWorlds): a clock-moving key-lifecycle case's, or the world a
  *  bot-outbound case names (OutboundCaseSpec.world: a bot of its own, so that its waits overlap the

@@ -7,10 +7,14 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { keyLifecycleWorldsOf, movesTheClock, runsAfterTheOthers, sharedWorldOf, sharedWorldsOf } from '../../harness/engine/case-dispatch';
+import { movesTheClock, runsAfterTheOthers, sharedWorldOf, sharedWorldsOf } from '../../harness/engine/case-dispatch';
+import type { CaseDef } from '../../harness/engine/case-model';
 import { SutClock } from '../../harness/run/sut-clock';
 import { REPO_ROOT } from '../../harness/run/config';
 import { CATALOGS } from '../../profiles/registry';
+
+/** The shared worlds of the clock-moving key-lifecycle cases. */
+const keyLifecycleWorldsOf = (cases: CaseDef[]): string[] => sharedWorldsOf(cases.filter(movesTheClock));
 
 for (const [profile, hang] of [
   ['bot-framework', 'BF-C2B-KLC-014'],
